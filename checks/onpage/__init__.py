@@ -1,0 +1,5 @@
+"""The `onpage` check family."""
+
+from seotool.registry import Family
+
+FAMILY = Family(name="onpage", rules=())

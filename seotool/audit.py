@@ -1,0 +1,113 @@
+"""One audit, start to finish: gather (crawl or read files, then probe), check, build the result.
+
+Only this module and the CLI know about all three stages; checks and reports never call back."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from seotool.config import Config
+from seotool.errors import InputError, NothingAudited
+from seotool.progress import Progress
+from seotool.registry import Registry
+from seotool.result import build_result
+from seotool.rules import Rule
+from seotool.runner import run_rules, select_rules
+from seotool.site import Site
+
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
+
+
+@dataclass
+class AuditOptions:
+    families: list[str] | None = None
+    offline: bool = False
+    quiet: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def classify_targets(targets: Iterable[str]) -> tuple[list[str], list[Path]]:
+    """Split targets into URLs and local paths, with a clear error for anything else."""
+    urls: list[str] = []
+    paths: list[Path] = []
+    for t in targets:
+        if _SCHEME.match(t):
+            if not t.lower().startswith(("http://", "https://")):
+                raise InputError(f"unsupported URL scheme in {t!r}: use http:// or https://")
+            urls.append(t)
+        elif Path(t).exists():
+            paths.append(Path(t))
+        elif re.match(r"^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(/.*)?$", t, re.I):
+            raise InputError(f"{t!r} has no scheme and is not a file or folder: did you mean https://{t}?")
+        else:
+            raise InputError(f"no such file or folder: {t}")
+    if urls and paths:
+        raise InputError("give either URLs or local files/folders in one audit, not both")
+    if not urls and not paths:
+        raise InputError("nothing to audit: give a URL or a folder")
+    return urls, paths
+
+
+def gather(targets: list[str], config: Config, rules: list[Rule], registry: Registry, options: AuditOptions,
+           progress: Progress) -> Site:
+    urls, paths = classify_targets(targets)
+    site = Site(targets=list(targets), config=config, offline=options.offline)
+    if paths:
+        from seotool.local import gather_local
+
+        gather_local(paths, config, site)
+    else:
+        if options.offline:
+            raise InputError("--offline audits local files only; a URL needs the network")
+        from seotool.crawl.crawler import crawl
+
+        crawl(urls, config, site, progress)
+        if not site.pages:
+            reasons = sorted({f"{r.reason}" for r in site.records.values() if r.reason})
+            why = f" ({', '.join(reasons)})" if reasons else ""
+            if site.interrupted:
+                return site
+            raise NothingAudited(f"nothing could be audited: no HTML page was fetched from {', '.join(urls)}{why}")
+    _probe(site, rules, registry, options, progress)
+    return site
+
+
+def _probe(site: Site, rules: list[Rule], registry: Registry, options: AuditOptions, progress: Progress) -> None:
+    """Probe the URLs the selected families want (link targets, canonicals, sitemap entries)."""
+    if site.interrupted:
+        return
+    wanted: set[str] = set()
+    active = {r.family for r in rules}
+    for name in active:
+        fam = registry.families.get(name)
+        if fam and fam.probe_targets:
+            wanted.update(fam.probe_targets(site))
+    if not wanted:
+        return
+    from seotool.crawl.probe import probe_urls
+
+    try:
+        probe_urls(sorted(wanted), site, progress)
+    except KeyboardInterrupt:
+        site.interrupted = True
+
+
+def run_audit(targets: list[str], config: Config, registry: Registry, options: AuditOptions) -> dict[str, Any]:
+    """Gather, check and return the audit result (a JSON-serialisable dict)."""
+    started = datetime.now(UTC)
+    rules = select_rules(registry, config, options.families)
+    progress = Progress(quiet=options.quiet)
+    try:
+        site = gather(targets, config, rules, registry, options, progress)
+    finally:
+        progress.done()
+    if not site.pages and site.interrupted:
+        raise NothingAudited("interrupted before any page was gathered", exit_code=130)
+    findings, suppressed = run_rules(site, rules, config)
+    finished = datetime.now(UTC)
+    return build_result(site, findings, suppressed, rules, registry, started, finished)

@@ -1,0 +1,417 @@
+"""The page model: one HTML document parsed once into the parts checks ask about.
+
+Parsing uses ``html.parser`` because it records source lines, which CI annotations on local
+files need. Navigation, header, footer, sidebars and cookie banners are kept apart from the
+main content so that text checks judge the copy, not the menus.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+from urllib.parse import urljoin
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td", "th", "dt", "dd", "figcaption", "pre", "caption", "summary"}
+HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+CHROME_TAGS = {"nav", "header", "footer", "aside"}
+CHROME_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search"}
+_CHROME_HINT = re.compile(r"(^|[-_\s])(cookie|consent|gdpr|cc-banner|site-header|site-footer|navbar|menu|breadcrumbs?|sidebar|skip-link)([-_\s]|$)", re.I)
+SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "object", "select", "option", "button", "form"}
+_WS = re.compile(r"\s+")
+
+
+def clean_text(s: str) -> str:
+    return _WS.sub(" ", s).strip()
+
+
+@dataclass
+class Block:
+    """A unit of text in reading order: a paragraph, list item, heading or loose text run."""
+
+    kind: str  # 'p', 'li', 'h1'..'h6', 'td', 'text' (loose text in a div), ...
+    text: str
+    line: int | None
+    section: tuple[str, ...]  # heading path above this block (for a heading: its parents)
+    index: int = 0
+    in_main: bool = True
+    element_id: str | None = None
+    cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def is_heading(self) -> bool:
+        return self.kind in HEADING_TAGS
+
+    @property
+    def level(self) -> int:
+        return int(self.kind[1]) if self.is_heading else 0
+
+    @property
+    def section_path(self) -> str:
+        return " > ".join(self.section)
+
+
+@dataclass
+class Heading:
+    level: int
+    text: str
+    line: int | None
+    id: str | None
+    in_main: bool = True
+
+
+@dataclass
+class Link:
+    href: str  # as written
+    url: str | None  # resolved absolute URL (None when not resolvable, e.g. javascript:)
+    text: str
+    tag: str
+    attr: str
+    rel: tuple[str, ...]
+    line: int | None
+    section: str
+    in_main: bool
+
+    @property
+    def element(self) -> str:
+        return f'<{self.tag} {self.attr}="{self.href}">'
+
+
+@dataclass
+class Image:
+    src: str
+    url: str | None
+    alt: str | None  # None when the attribute is missing; '' when empty (decorative)
+    line: int | None
+    in_main: bool
+    role: str | None = None
+
+
+@dataclass
+class JsonLd:
+    raw: str
+    data: Any  # parsed JSON, or None when invalid
+    error: str | None
+    line: int | None
+
+    def items(self) -> list[dict[str, Any]]:
+        """Top-level objects, flattening arrays and @graph."""
+        out: list[dict[str, Any]] = []
+
+        def walk(node: Any) -> None:
+            if isinstance(node, list):
+                for n in node:
+                    walk(n)
+            elif isinstance(node, dict):
+                if "@graph" in node:
+                    walk(node["@graph"])
+                if "@type" in node:
+                    out.append(node)
+
+        walk(self.data)
+        return out
+
+
+@dataclass
+class Directive:
+    """An inline ``<!-- seotool-disable RULE reason -->`` or ``<!-- seotool-enable RULE -->``."""
+
+    action: str  # 'disable' | 'enable'
+    rules: tuple[str, ...]
+    reason: str
+    line: int
+
+
+_DIRECTIVE = re.compile(r"<!--\s*seotool-(disable|enable)\s+([^\s>]+)(.*?)-->", re.S)
+
+
+def parse_directives(text: str) -> list[Directive]:
+    if "seotool-" not in text:
+        return []
+    out = []
+    for m in _DIRECTIVE.finditer(text):
+        rules = tuple(r for r in m.group(2).split(",") if r)
+        out.append(Directive(m.group(1), rules, clean_text(m.group(3)), text.count("\n", 0, m.start()) + 1))
+    return out
+
+
+class Page:
+    """A parsed HTML page. ``url`` is how reports name it (a path relative to the folder for
+    local files); ``final_url`` is the absolute URL links resolve against."""
+
+    def __init__(
+        self,
+        url: str,
+        html: str,
+        *,
+        final_url: str | None = None,
+        status: int = 200,
+        headers: dict[str, str] | None = None,
+        source_path: str | None = None,
+        markdown: bool = False,
+        front_matter: dict[str, Any] | None = None,
+        depth: int = 0,
+    ) -> None:
+        self.url = url
+        self.final_url = final_url or url
+        self.status = status
+        self.headers = {k.lower(): v for k, v in (headers or {}).items()}
+        self.source_path = source_path
+        self.front_matter = front_matter or {}
+        self.depth = depth
+        self._markdown = markdown
+        self.cache: dict[str, Any] = {}
+        soup = BeautifulSoup(html, "html.parser")
+        self._parse(soup)
+        # Markdown pages get theirs from the .md source (seotool.local), where the lines are.
+        self.directives: list[Directive] = [] if markdown else parse_directives(html)
+
+    # -- parsing -----------------------------------------------------------------------------
+
+    def _line(self, tag: Tag | None) -> int | None:
+        if self._markdown:
+            # Markdown: the nearest block's line in the .md source (see seotool.markdown).
+            node = tag
+            while isinstance(node, Tag):
+                value = node.get("data-md-line")
+                if value:
+                    return int(str(value))
+                node = node.parent
+            return None
+        return getattr(tag, "sourceline", None)
+
+    def _parse(self, soup: BeautifulSoup) -> None:
+        html_tag = soup.find("html")
+        self.lang: str | None = (html_tag.get("lang") or None) if isinstance(html_tag, Tag) else None
+        base = soup.find("base", href=True)
+        self.base_href: str | None = base["href"] if isinstance(base, Tag) else None
+        self.base_url = urljoin(self.final_url, self.base_href) if self.base_href else self.final_url
+
+        title_tag = soup.find("title")
+        self.title: str | None = clean_text(title_tag.get_text()) if isinstance(title_tag, Tag) else None
+        self.title_line = self._line(title_tag) if isinstance(title_tag, Tag) else None
+        if self.title is None and self.front_matter.get("title"):
+            self.title = str(self.front_matter["title"])
+
+        self.meta: dict[str, list[str]] = {}
+        for m in soup.find_all("meta"):
+            key = (m.get("name") or m.get("property") or m.get("http-equiv") or "").strip().lower()
+            if key:
+                self.meta.setdefault(key, []).append(str(m.get("content", "")))
+        if "description" not in self.meta and self.front_matter.get("description"):
+            self.meta["description"] = [str(self.front_matter["description"])]
+
+        self.canonicals: list[str] = [
+            str(link.get("href", "")) for link in soup.find_all("link", href=True) if "canonical" in _rel(link)
+        ]
+
+        self.ids: set[str] = {str(t["id"]) for t in soup.find_all(id=True)}
+        self.ids |= {str(t["name"]) for t in soup.find_all("a", attrs={"name": True})}
+
+        self.jsonld: list[JsonLd] = []
+        for s in soup.find_all("script", type=re.compile(r"^\s*application/ld\+json", re.I)):
+            raw = s.string or s.get_text() or ""
+            try:
+                self.jsonld.append(JsonLd(raw, json.loads(raw), None, self._line(s)))
+            except ValueError as exc:
+                self.jsonld.append(JsonLd(raw, None, str(exc), self._line(s)))
+
+        self.meta_refresh: str | None = None
+        for m in soup.find_all("meta", attrs={"http-equiv": re.compile("^refresh$", re.I)}):
+            match = re.search(r"url\s*=\s*['\"]?([^'\";]+)", str(m.get("content", "")), re.I)
+            if match:
+                self.meta_refresh = match.group(1).strip()
+
+        body = soup.find("body") or soup
+        main = _find_main(body)
+        self.has_main_landmark = main is not None
+        self.blocks: list[Block] = []  # main content
+        self.chrome_blocks: list[Block] = []  # nav/header/footer/banners
+        self.headings: list[Heading] = []
+        self.links: list[Link] = []
+        self.images: list[Image] = []
+        self._walk(body, main, in_main=main is None, path=[])
+        for i, b in enumerate(self.blocks):
+            b.index = i
+        self.footer_text = " ".join(b.text for b in self.chrome_blocks)
+
+    def _walk(self, node: Tag, main: Tag | None, in_main: bool, path: list[tuple[int, str]]) -> None:
+        """Depth-first walk collecting blocks, headings, links and images in document order."""
+        loose: list[str] = []
+        loose_line: int | None = None
+
+        def flush() -> None:
+            nonlocal loose, loose_line
+            text = clean_text(" ".join(loose))
+            if text:
+                self._add_block("text", text, loose_line, in_main, path, None)
+            loose, loose_line = [], None
+
+        for child in node.children:
+            if isinstance(child, Comment):
+                continue
+            if isinstance(child, NavigableString):
+                if str(child).strip():
+                    if loose_line is None:
+                        loose_line = self._line(node)
+                    loose.append(str(child))
+                continue
+            if not isinstance(child, Tag):
+                continue
+            name = child.name.lower()
+            if name in SKIP_TAGS:
+                self._collect_refs(child, in_main, path)
+                continue
+            if name in ("a", "img", "span", "strong", "em", "b", "i", "u", "small", "abbr", "sup", "sub", "mark", "time", "cite", "code", "br", "picture", "source"):
+                # inline content: text joins the loose run; refs are collected
+                self._collect_refs(child, in_main, path)
+                if name == "br":
+                    continue
+                text = child.get_text(" ")
+                if text.strip():
+                    if loose_line is None:
+                        loose_line = self._line(child)
+                    loose.append(text)
+                continue
+            flush()
+            child_in_main = in_main
+            if main is not None and child is main:
+                child_in_main = True
+            elif _is_chrome(child):
+                child_in_main = False
+            if name in BLOCK_TAGS and not (name == "li" and child.find(["p", "ul", "ol", "div"])):
+                self._collect_refs(child, child_in_main, path)
+                text = clean_text(child.get_text(" "))
+                if name in HEADING_TAGS:
+                    level = int(name[1])
+                    while path and path[-1][0] >= level:
+                        path.pop()
+                    self._add_block(name, text, self._line(child), child_in_main, path, child.get("id"))
+                    self.headings.append(Heading(level, text, self._line(child), child.get("id"), child_in_main))
+                    path.append((level, text))
+                elif text:
+                    self._add_block(name, text, self._line(child), child_in_main, path, child.get("id"))
+                continue
+            self._walk(child, main, child_in_main, path if child_in_main == in_main else list(path))
+        flush()
+
+    def _add_block(self, kind: str, text: str, line: int | None, in_main: bool, path: list[tuple[int, str]], el_id: Any) -> None:
+        section = tuple(t for _, t in path)
+        block = Block(kind, text, line, section, in_main=in_main, element_id=str(el_id) if el_id else None)
+        (self.blocks if in_main else self.chrome_blocks).append(block)
+
+    def _collect_refs(self, tag: Tag, in_main: bool, path: list[tuple[int, str]]) -> None:
+        section = " > ".join(t for _, t in path)
+        tags = [tag, *tag.find_all(True)]
+        for t in tags:
+            name = t.name.lower()
+            for attr in _REF_ATTRS.get(name, ()):
+                value = t.get(attr)
+                if value is None:
+                    continue
+                value = str(value)
+                if attr == "srcset":
+                    for part in value.split(","):
+                        src = part.strip().split(" ")[0]
+                        if src:
+                            self._add_link(src, "", name, attr, t, in_main, section)
+                    continue
+                text = clean_text(t.get_text(" ")) if name == "a" else ""
+                if name == "a" and not text:
+                    img = t.find("img", alt=True)
+                    text = clean_text(str(img["alt"])) if isinstance(img, Tag) else clean_text(str(t.get("aria-label", "")))
+                self._add_link(value, text, name, attr, t, in_main, section)
+            if name == "img":
+                src = str(t.get("src", ""))
+                alt = t.get("alt")
+                self.images.append(Image(src, self.resolve(src), None if alt is None else str(alt), self._line(t), in_main, t.get("role")))
+
+    def _add_link(self, href: str, text: str, tag: str, attr: str, t: Tag, in_main: bool, section: str) -> None:
+        self.links.append(Link(href, self.resolve(href), text, tag, attr, _rel(t), self._line(t), section, in_main))
+
+    def resolve(self, href: str) -> str | None:
+        href = href.strip()
+        if not href or re.match(r"^(javascript|data|about|blob):", href, re.I):
+            return None
+        try:
+            return urljoin(self.base_url, href)
+        except ValueError:
+            return None
+
+    # -- derived views -----------------------------------------------------------------------
+
+    @property
+    def description(self) -> str | None:
+        values = self.meta.get("description")
+        return values[0] if values else None
+
+    @property
+    def canonical(self) -> str | None:
+        return self.canonicals[0] if self.canonicals else None
+
+    @property
+    def robots(self) -> str:
+        return ",".join(self.meta.get("robots", []) + [self.headers.get("x-robots-tag", "")]).lower()
+
+    @property
+    def h1s(self) -> list[Heading]:
+        return [h for h in self.headings if h.level == 1]
+
+    @property
+    def paragraphs(self) -> list[Block]:
+        return [b for b in self.blocks if not b.is_heading]
+
+    @cached_property
+    def main_text(self) -> str:
+        return "\n".join(b.text for b in self.blocks)
+
+    @cached_property
+    def word_count(self) -> int:
+        return sum(len(b.text.split()) for b in self.blocks if not b.is_heading)
+
+    def jsonld_items(self) -> list[dict[str, Any]]:
+        return [item for block in self.jsonld for item in block.items()]
+
+
+_REF_ATTRS: dict[str, tuple[str, ...]] = {
+    "a": ("href",),
+    "area": ("href",),
+    "img": ("src", "srcset"),
+    "source": ("src", "srcset"),
+    "link": ("href",),
+    "script": ("src",),
+    "iframe": ("src",),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "embed": ("src",),
+}
+
+
+def _rel(tag: Tag) -> tuple[str, ...]:
+    rel = tag.get("rel") or ()
+    if isinstance(rel, str):
+        rel = rel.split()
+    return tuple(r.lower() for r in rel)
+
+
+def _is_chrome(tag: Tag) -> bool:
+    if tag.name in CHROME_TAGS:
+        return True
+    if str(tag.get("role", "")).lower() in CHROME_ROLES:
+        return True
+    hint = " ".join([*(tag.get("class") or []), str(tag.get("id", ""))])
+    return bool(hint and _CHROME_HINT.search(hint))
+
+
+def _find_main(body: Tag) -> Tag | None:
+    main = body.find("main") or body.find(attrs={"role": "main"})
+    if isinstance(main, Tag):
+        return main
+    articles = body.find_all("article")
+    if len(articles) == 1:
+        return articles[0]
+    return None

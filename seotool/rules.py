@@ -1,0 +1,195 @@
+"""Rules and findings: the vocabulary shared by checks, the runner and every report.
+
+A rule is an id, its documentation, its examples and one pure function. A page-scoped rule's
+function takes ``(page, site)``; a site-scoped one takes ``(site,)``. Both yield findings built
+with :meth:`Rule.finding`, and never touch the network (the gathering stage has done that).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from enum import IntEnum
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:  # pragma: no cover
+    from seotool.page import Block, Page
+    from seotool.site import Site
+
+FAMILIES = ("medical", "readability", "links", "local", "onpage")
+_ID = re.compile(r"^(medical|readability|links|local|onpage|tool)\.[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+class Severity(IntEnum):
+    """Ordered so that ``a >= b`` means "a is at least as serious as b"."""
+
+    NOTICE = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls[value.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {value!r} (use error, warning or notice)") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+CONFIDENCES = ("high", "medium", "low")
+
+
+@dataclass(frozen=True)
+class Example:
+    """A tiny site a rule must fire on (``bad``) or stay silent on (``good``).
+
+    ``files`` maps a relative path to its content (``index.html`` when given a string).
+    ``config`` is merged into the audit config (e.g. a ``clinic`` profile).
+    """
+
+    files: dict[str, str]
+    config: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, value: str | dict[str, str] | Example, config: dict[str, Any] | None = None) -> Example:
+        if isinstance(value, Example):
+            return value
+        files = {"index.html": value} if isinstance(value, str) else dict(value)
+        return cls(files=files, config=config or {})
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    url: str
+
+
+@dataclass
+class Finding:
+    rule: str
+    family: str
+    severity: str
+    confidence: str
+    url: str
+    message: str
+    excerpt: str = ""
+    line: int | None = None
+    section: str = ""
+    suggestion: str = ""
+    source: dict[str, str] | None = None
+    fingerprint: str = ""
+    context: str = ""  # the paragraph the excerpt sits in, for highlighting in reports
+    element: str = ""  # e.g. '<a href="/x">' for link and markup findings
+    key: str = ""  # extra identity for fingerprints when excerpt alone is ambiguous
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d.pop("key")
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Finding:
+        known = {f for f in cls.__dataclass_fields__}
+        return cls(**{k: v for k, v in d.items() if k in known})
+
+    def compute_fingerprint(self) -> str:
+        """Stable across runs and unrelated edits: no line numbers, whitespace and case folded."""
+        norm = " ".join(self.excerpt.split()).lower()
+        raw = "\x1f".join((self.rule, self.url, norm, self.key))
+        return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+
+
+PageCheck = Callable[["Page", "Site"], Iterable[Finding]]
+SiteCheck = Callable[["Site"], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title: str
+    severity: Severity
+    what: str  # what it checks
+    why: str  # why it matters
+    fix: str  # how to fix
+    bad: tuple[Example, ...]
+    good: tuple[Example, ...]
+    check: Callable[..., Iterable[Finding]]
+    scope: Literal["page", "site"] = "page"
+    confidence: str = "high"
+    source: Source | None = None
+    needs: frozenset[str] = frozenset()  # gathered artifacts beyond pages, e.g. {"probes"}
+    medical_only: bool = False
+
+    def __post_init__(self) -> None:
+        if not _ID.match(self.id):
+            raise ValueError(f"rule id {self.id!r} is not '<family>.<slug>'")
+        if self.confidence not in CONFIDENCES:
+            raise ValueError(f"rule {self.id}: confidence must be one of {CONFIDENCES}")
+        if not self.bad or not self.good:
+            raise ValueError(f"rule {self.id}: needs at least one bad and one good example")
+
+    @property
+    def family(self) -> str:
+        return self.id.split(".", 1)[0]
+
+    def finding(
+        self,
+        page: Page | None,
+        message: str,
+        *,
+        excerpt: str = "",
+        block: Block | None = None,
+        line: int | None = None,
+        section: str | None = None,
+        suggestion: str = "",
+        source: Source | None = None,
+        severity: Severity | None = None,
+        confidence: str | None = None,
+        element: str = "",
+        key: str = "",
+        url: str | None = None,
+        context: str | None = None,
+        data: dict[str, Any] | None = None,
+    ) -> Finding:
+        """Build a finding for this rule; location fields default from ``block`` then ``page``."""
+        src = source or self.source
+        if block is not None:
+            line = line if line is not None else block.line
+            section = section if section is not None else block.section_path
+            context = context if context is not None else block.text
+        return Finding(
+            rule=self.id,
+            family=self.family,
+            severity=str(severity or self.severity),
+            confidence=confidence or self.confidence,
+            url=url if url is not None else (page.url if page is not None else ""),
+            message=message,
+            excerpt=excerpt,
+            line=line,
+            section=section or "",
+            suggestion=suggestion,
+            source={"name": src.name, "url": src.url} if src else None,
+            context=context or "",
+            element=element,
+            key=key,
+            data=data or {},
+        )
+
+
+def rule_matches(rule_id: str, patterns: Iterable[str]) -> bool:
+    """ruff-style prefix selection: 'medical' matches 'medical.x'; 'links.broken' matches only that id
+    or ids starting with 'links.broken'."""
+    for p in patterns:
+        p = p.strip()
+        if not p:
+            continue
+        if p in ("all", "*") or rule_id == p or rule_id.startswith(p if p.endswith(".") else p + ".") or (
+            "." in p and rule_id.startswith(p)
+        ):
+            return True
+    return False
