@@ -49,10 +49,15 @@ class Example:
 
     ``files`` maps a relative path to its content (``index.html`` when given a string).
     ``config`` is merged into the audit config (e.g. a ``clinic`` profile).
+    ``responses`` (path -> keyword arguments of ``tests.support.server.Response``) makes the example
+    run over real HTTP: the files and responses are served on 127.0.0.1, ``{origin}`` in the files
+    is replaced by the server's origin, and the first file is crawled.
     """
 
     files: dict[str, str]
     config: dict[str, Any] = field(default_factory=dict)
+    responses: dict[str, dict[str, Any]] = field(default_factory=dict)
+    serve: bool = False  # crawl over HTTP even without special responses
 
     @classmethod
     def of(cls, value: str | dict[str, str] | Example, config: dict[str, Any] | None = None) -> Example:
@@ -60,6 +65,10 @@ class Example:
             return value
         files = {"index.html": value} if isinstance(value, str) else dict(value)
         return cls(files=files, config=config or {})
+
+    @property
+    def over_http(self) -> bool:
+        return self.serve or bool(self.responses)
 
 
 @dataclass(frozen=True)
