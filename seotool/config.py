@@ -161,7 +161,24 @@ def merge(base: dict[str, dict[str, Any]], user: dict[str, Any], where: str) -> 
                 known = ", ".join(sorted(out[section])) or "none"
                 raise ConfigError(f"{where}: unknown key '{section}.{key}' (known: {known})")
             out[section][key] = _check_type(f"{section}.{key}", out[section][key], value, where)
+    for i, entry in enumerate(out.get("ignore", {}).get("urls") or []):
+        _check_ignore_entry(entry, i, where)
     return out
+
+
+def _check_ignore_entry(entry: Any, i: int, where: str) -> None:
+    name = f"ignore.urls[{i}]"
+    if not isinstance(entry, dict):
+        raise ConfigError(f"{where}: '{name}' must be a table with pattern, rules and reason")
+    unknown = set(entry) - {"pattern", "rules", "reason"}
+    if unknown:
+        raise ConfigError(f"{where}: unknown key '{name}.{sorted(unknown)[0]}' (known: pattern, reason, rules)")
+    if not isinstance(entry.get("pattern"), str) or not entry["pattern"]:
+        raise ConfigError(f"{where}: '{name}.pattern' must be a non-empty string")
+    if not isinstance(entry.get("reason"), str) or not entry["reason"].strip():
+        raise ConfigError(f"{where}: '{name}.reason' is required: say why these findings do not apply")
+    if "rules" in entry and not (isinstance(entry["rules"], list) and all(isinstance(r, str) for r in entry["rules"])):
+        raise ConfigError(f"{where}: '{name}.rules' must be a list of rule id prefixes")
 
 
 def _check_type(name: str, default: Any, value: Any, where: str) -> Any:

@@ -29,6 +29,22 @@ def clean_text(s: str) -> str:
     return _WS.sub(" ", s).strip()
 
 
+_SPACED = BLOCK_TAGS | {"br", "div", "ul", "ol", "table", "tr", "section", "article", "hr", "img"}
+
+
+def element_text(tag: Tag) -> str:
+    """The text of ``tag`` as a reader sees it: inline elements joined without inventing spaces
+    ("<a>damage</a>." stays "damage."), block elements and <br> separated by one."""
+    parts: list[str] = []
+    for el in tag.descendants:
+        if isinstance(el, NavigableString):
+            if not isinstance(el, Comment) and el.parent is not None and el.parent.name not in SKIP_TAGS:
+                parts.append(str(el))
+        elif isinstance(el, Tag) and el.name in _SPACED:
+            parts.append(" ")
+    return clean_text("".join(parts))
+
+
 @dataclass
 class Block:
     """A unit of text in reading order: a paragraph, list item, heading or loose text run."""
@@ -78,6 +94,8 @@ class Link:
 
     @property
     def element(self) -> str:
+        if self.tag == "meta":
+            return f'<meta http-equiv="refresh" content="0; url={self.href}">'
         return f'<{self.tag} {self.attr}="{self.href}">'
 
 
@@ -234,6 +252,10 @@ class Page:
         self.headings: list[Heading] = []
         self.links: list[Link] = []
         self.images: list[Image] = []
+        head = soup.find("head")
+        if isinstance(head, Tag) and body is not soup:
+            # stylesheets, icons, canonical, scripts and meta refresh live in <head>
+            self._collect_refs(head, False, [])
         self._walk(body, main, in_main=main is None, path=[])
         for i, b in enumerate(self.blocks):
             b.index = i
@@ -246,7 +268,7 @@ class Page:
 
         def flush() -> None:
             nonlocal loose, loose_line
-            text = clean_text(" ".join(loose))
+            text = clean_text("".join(loose))
             if text:
                 self._add_block("text", text, loose_line, in_main, path, None)
             loose, loose_line = [], None
@@ -259,6 +281,8 @@ class Page:
                     if loose_line is None:
                         loose_line = self._line(node)
                     loose.append(str(child))
+                elif loose:
+                    loose.append(" ")
                 continue
             if not isinstance(child, Tag):
                 continue
@@ -271,8 +295,8 @@ class Page:
                 self._collect_refs(child, in_main, path)
                 if name == "br":
                     continue
-                text = child.get_text(" ")
-                if text.strip():
+                text = element_text(child)
+                if text:
                     if loose_line is None:
                         loose_line = self._line(child)
                     loose.append(text)
@@ -285,7 +309,7 @@ class Page:
                 child_in_main = False
             if name in BLOCK_TAGS and not (name == "li" and child.find(["p", "ul", "ol", "div"])):
                 self._collect_refs(child, child_in_main, path)
-                text = clean_text(child.get_text(" "))
+                text = element_text(child)
                 if name in HEADING_TAGS:
                     level = int(name[1])
                     while path and path[-1][0] >= level:
@@ -309,6 +333,11 @@ class Page:
         tags = [tag, *tag.find_all(True)]
         for t in tags:
             name = t.name.lower()
+            if name == "meta":
+                refresh = _refresh_target(t)
+                if refresh:
+                    self._add_link(refresh, "", "meta", "content", t, in_main, section)
+                continue
             for attr in _REF_ATTRS.get(name, ()):
                 value = t.get(attr)
                 if value is None:
@@ -320,7 +349,7 @@ class Page:
                         if src:
                             self._add_link(src, "", name, attr, t, in_main, section)
                     continue
-                text = clean_text(t.get_text(" ")) if name == "a" else ""
+                text = element_text(t) if name == "a" else ""
                 if name == "a" and not text:
                     img = t.find("img", alt=True)
                     text = clean_text(str(img["alt"])) if isinstance(img, Tag) else clean_text(str(t.get("aria-label", "")))
@@ -389,6 +418,14 @@ _REF_ATTRS: dict[str, tuple[str, ...]] = {
     "audio": ("src",),
     "embed": ("src",),
 }
+
+
+def _refresh_target(tag: Tag) -> str | None:
+    """The URL of a ``<meta http-equiv="refresh" content="5; url=...">``, if it has one."""
+    if str(tag.get("http-equiv", "")).strip().lower() != "refresh":
+        return None
+    match = re.search(r"url\s*=\s*['\"]?([^'\";]+)", str(tag.get("content", "")), re.I)
+    return match.group(1).strip() if match else None
 
 
 def _rel(tag: Tag) -> tuple[str, ...]:

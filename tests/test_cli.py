@@ -1,0 +1,110 @@
+"""The command line as a new user meets it: real subprocesses, local folders, exit codes and
+one-line errors (crawler cases live in tests/crawl/)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args, cwd=None):
+    return subprocess.run([sys.executable, "-c", "from seotool.cli import main; main()", *args],
+                          capture_output=True, text=True, cwd=cwd or ROOT, timeout=120)
+
+
+def assert_one_line_error(proc, code, *words):
+    assert proc.returncode == code, (proc.returncode, proc.stderr)
+    err = proc.stderr.strip()
+    assert "Traceback" not in proc.stderr
+    assert len(err.splitlines()) == 1, err
+    assert err.startswith("seotool: error:")
+    for w in words:
+        assert w in err
+
+
+def test_version_and_help():
+    assert run("--version").stdout.startswith("seotool, version")
+    assert "audit" in run("--help").stdout
+
+
+def test_url_without_scheme(tmp_path):
+    assert_one_line_error(run("audit", "clinic.example", cwd=tmp_path), 2, "https://clinic.example")
+
+
+def test_missing_path(tmp_path):
+    assert_one_line_error(run("audit", "no/such/folder", cwd=tmp_path), 2, "no such file or folder")
+
+
+def test_empty_folder(tmp_path):
+    (tmp_path / "empty").mkdir()
+    assert_one_line_error(run("audit", "empty", cwd=tmp_path), 3, "nothing to audit")
+
+
+def test_folder_of_non_html_files(tmp_path):
+    d = tmp_path / "assets"
+    d.mkdir()
+    (d / "logo.png").write_bytes(b"\x89PNG\r\n")
+    (d / "notes.txt").write_text("hello")
+    assert_one_line_error(run("audit", "assets", cwd=tmp_path), 3, "no .html")
+
+
+def test_malformed_config(tmp_path):
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("<title>x</title>")
+    (tmp_path / "seotool.toml").write_text("[crawl\nmax_pages=1")
+    assert_one_line_error(run("audit", "site", cwd=tmp_path), 2, "seotool.toml", "invalid TOML")
+    (tmp_path / "seotool.toml").write_text("[crawl]\nmax_pages = 'ten'\n")
+    assert_one_line_error(run("audit", "site", cwd=tmp_path), 2, "crawl.max_pages")
+
+
+def test_unknown_option_and_format(tmp_path):
+    assert_one_line_error(run("audit", ".", "--frobnicate", cwd=tmp_path), 2, "--frobnicate")
+    assert_one_line_error(run("audit", ".", "--format", "pdf", cwd=tmp_path), 2, "unknown format")
+    assert_one_line_error(run("audit", ".", "--checks", "seo", cwd=tmp_path), 2, "unknown check family")
+
+
+def test_garbage_bytes_page_is_audited(tmp_path):
+    d = tmp_path / "site"
+    d.mkdir()
+    (d / "index.html").write_bytes(bytes(range(256)) * 40)
+    out = tmp_path / "a.json"
+    proc = run("audit", "site", "--format", "json", "-o", str(out), "--fail-on", "never", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(out.read_text())
+    assert [p["state"] for p in result["pages"]] == ["fetched"]
+
+
+def test_json_result_shape_and_store(tmp_path):
+    d = tmp_path / "site"
+    d.mkdir()
+    (d / "index.html").write_text("<html lang='en'><title>Home</title><main><p>Hello.</p></main></html>")
+    (d / "about.htm").write_text("<title>About</title><p>About us.</p>")
+    out = tmp_path / "r.json"
+    proc = run("audit", "site", "--format", "json", "-o", str(out), "--fail-on", "never", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(out.read_text())
+    for key in ("schema_version", "tool", "targets", "started_at", "finished_at", "config", "pages", "findings", "summary"):
+        assert key in result
+    assert result["tool"]["name"] == "seotool"
+    assert sorted(p["url"] for p in result["pages"]) == ["about.htm", "index.html"]
+    assert {p["title"] for p in result["pages"]} == {"Home", "About"}
+    assert set(result["summary"]["by_severity"]) == {"error", "warning", "notice"}
+    assert (tmp_path / ".seotool" / "audits.db").is_file()
+    assert "reports written to" in proc.stdout.strip().splitlines()[-1]
+
+
+def test_rules_command_lists_and_explains():
+    proc = run("rules")
+    assert proc.returncode == 0
+    for family in ("medical", "readability", "links", "local", "onpage"):
+        assert family in proc.stdout
+    listed = json.loads(run("rules", "--json").stdout)
+    if listed:
+        one = listed[0]["id"]
+        text = run("rules", one).stdout
+        assert one in text and "Why it matters" in text and "How to fix" in text
+    assert_one_line_error(run("rules", "nosuch.rule"), 2, "no rule")

@@ -1,0 +1,95 @@
+"""The runner: rule selection, isolation of failing checks, severity overrides, fingerprints."""
+
+from __future__ import annotations
+
+from seotool.config import Config, defaults, merge
+from seotool.page import Page
+from seotool.registry import Family, Registry
+from seotool.rules import Example, Rule, Severity, rule_matches
+from seotool.runner import at_or_above, run_rules, select_rules
+from seotool.site import Site
+
+
+def _say_title(page, site):
+    if page.title and "bad" in page.title:
+        yield RULE_A.finding(page, "bad title", excerpt=page.title)
+
+
+def _boom(page, site):
+    raise RuntimeError("kaboom")
+
+
+def _site_rule(site):
+    yield RULE_C.finding(None, f"{len(site.pages)} pages")
+
+
+EX = (Example.of("<title>bad</title>"),)
+GOOD = (Example.of("<title>good</title>"),)
+RULE_A = Rule("onpage.say-title", "t", Severity.WARNING, "w", "w", "f", EX, GOOD, _say_title)
+RULE_B = Rule("onpage.boom", "t", Severity.ERROR, "w", "w", "f", EX, GOOD, _boom)
+RULE_C = Rule("links.count", "t", Severity.NOTICE, "w", "w", "f", EX, GOOD, _site_rule, scope="site")
+REG = Registry([Family("onpage", (RULE_A, RULE_B)), Family("links", (RULE_C,))])
+
+
+def config(**rules):
+    return Config(merge(defaults(), {"rules": rules}, "test"))
+
+
+def site(cfg, *titles):
+    s = Site(targets=["x"], config=cfg)
+    s.pages = [Page(f"p{i}.html", f"<title>{t}</title>") for i, t in enumerate(titles)]
+    return s
+
+
+def test_prefix_selection():
+    assert rule_matches("links.broken-link", ["links"])
+    assert rule_matches("links.broken-link", ["links.broken"])
+    assert not rule_matches("linksx.a", ["links"])
+    assert not rule_matches("onpage.title", ["links"])
+    assert [r.id for r in select_rules(REG, config(select=["onpage"], ignore=["onpage.boom"]))] == ["onpage.say-title"]
+    assert [r.id for r in select_rules(REG, config(), ["links"])] == ["links.count"]
+
+
+def test_failing_check_becomes_tool_error_and_audit_goes_on():
+    cfg = config()
+    findings, _ = run_rules(site(cfg, "bad one", "fine"), list(REG.rules.values()), cfg)
+    rules = sorted(f.rule for f in findings)
+    assert rules.count("tool.check-error") == 2  # once per page
+    assert "onpage.say-title" in rules and "links.count" in rules
+    err = next(f for f in findings if f.rule == "tool.check-error")
+    assert "onpage.boom" in err.message and "kaboom" in err.message
+
+
+def test_severity_override_and_threshold():
+    cfg = config(severity={"onpage.say-title": "error"})
+    findings, _ = run_rules(site(cfg, "bad"), [RULE_A], cfg)
+    assert [f.severity for f in findings] == ["error"]
+    assert at_or_above(findings, "error") and not at_or_above(findings, "never")
+
+
+def test_fingerprints_stable_and_distinct():
+    cfg = config()
+    f1, _ = run_rules(site(cfg, "bad", "bad"), [RULE_A], cfg)
+    f2, _ = run_rules(site(cfg, "bad", "bad"), [RULE_A], cfg)
+    assert [f.fingerprint for f in f1] == [f.fingerprint for f in f2]
+    assert len({f.fingerprint for f in f1}) == 2  # same excerpt, different pages
+
+
+def test_url_ignore_needs_pattern_and_reports_reason():
+    cfg = Config(merge(defaults(), {"ignore": {"urls": [{"pattern": "p0*", "rules": ["onpage"], "reason": "legacy"}]}}, "t"))
+    findings, suppressed = run_rules(site(cfg, "bad", "bad"), [RULE_A], cfg)
+    assert [f.url for f in findings] == ["p1.html"]
+    assert suppressed[0]["url"] == "p0.html" and suppressed[0]["reason"] == "legacy"
+
+
+def test_inline_suppression_with_and_without_reason():
+    cfg = config()
+    s = Site(targets=["x"], config=cfg)
+    s.pages = [
+        Page("a.html", "<!-- seotool-disable onpage.say-title old title kept on purpose -->\n<title>bad</title>"),
+        Page("b.html", "<!-- seotool-disable onpage.say-title -->\n<title>bad</title>"),
+    ]
+    findings, suppressed = run_rules(s, [RULE_A], cfg)
+    assert [(f.url, f.rule) for f in findings if f.rule == "onpage.say-title"] == [("b.html", "onpage.say-title")]
+    assert any(f.rule == "tool.suppression-without-reason" and f.url == "b.html" for f in findings)
+    assert suppressed[0]["reason"] == "old title kept on purpose"
