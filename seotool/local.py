@@ -83,6 +83,52 @@ def gather_local(paths: list[Path], config: Config, site: Site) -> None:
         site.records[url] = Record(rel, FETCHED, None, status=200, final_url=url, content_type="text/html", size=size)
     if not site.pages:
         raise NothingAudited("nothing to audit: none of the files could be read as HTML or Markdown")
+    read_local_sitemap(root, config, site)
+
+
+SITEMAP_NAMES = ("sitemap.xml", "sitemap_index.xml", "sitemap.xml.gz", "sitemap.txt")
+
+
+def read_local_sitemap(root: Path, config: Config, site: Site) -> None:
+    """Fill ``site.sitemap_urls`` from the folder's own sitemap (and the sitemaps an index names,
+    when they are files in the folder). Production URLs become ``site.invalid`` URLs: through
+    ``[site] url``, else through the one origin the sitemap lists, which is then noted."""
+    from urllib.parse import urlsplit
+
+    from seotool.crawl.sitemap import MAX_SITEMAP_BYTES, MAX_SITEMAP_FILES, parse_sitemap
+
+    todo = [root / n for n in SITEMAP_NAMES if (root / n).is_file()][:1]
+    seen: set[Path] = set()
+    locs: list[str] = []
+    while todo and len(seen) < MAX_SITEMAP_FILES:
+        path = todo.pop(0)
+        if path in seen or path.stat().st_size > MAX_SITEMAP_BYTES:
+            continue
+        seen.add(path)
+        sitemap = parse_sitemap(path.read_bytes())
+        if sitemap.kind == "index":
+            todo += [p for p in (local_path_for(site, u) or _under(root, u) for u in sitemap.locs) if p]
+        else:
+            locs += sitemap.locs
+    if not locs:
+        return
+    prod = str(config.section("site").get("url") or "").rstrip("/")
+    origins = {f"{urlsplit(u).scheme}://{urlsplit(u).netloc}" for u in locs}
+    if not prod and len(origins) == 1:
+        prod = origins.pop()
+        site.notes.append(f"sitemap.xml lists {prod} URLs; they were read as this folder's pages")
+    for url in locs:
+        if prod and (url == prod or url.startswith(prod + "/")):
+            url = LOCAL_ORIGIN + url[len(prod):].lstrip("/")
+        site.sitemap_urls.add(url)
+
+
+def _under(root: Path, url: str) -> Path | None:
+    """A child sitemap named by its path under an unknown production host."""
+    from urllib.parse import urlsplit
+
+    path = root / urlsplit(url).path.lstrip("/")
+    return path if path.is_file() and root in path.resolve().parents else None
 
 
 def _decode(data: bytes) -> str:

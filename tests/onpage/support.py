@@ -1,0 +1,53 @@
+"""Audit small fixture sites with the onpage rules: the clean site on disk, optionally with files
+replaced or added, run through a real offline audit (tests.support.examples)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from seotool.rules import Example
+from tests.support.examples import run_example
+
+SITES = Path(__file__).with_name("sites")
+PROD = "https://www.blueridgeclinic.com"
+CONFIG = {"site": {"url": PROD}}
+
+
+def site_files(name: str = "clean") -> dict[str, str]:
+    root = SITES / name
+    return {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8") for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def audit(files: dict[str, str], config: dict[str, Any] | None = None, rules: str = "onpage") -> list[dict[str, Any]]:
+    """Findings of ``rules`` on ``files``; index.html is put first so that it is the start page."""
+    ordered = dict(sorted(files.items(), key=lambda kv: kv[0] != "index.html"))
+    return run_example(Example(files=ordered, config={**CONFIG, **(config or {})}), [rules])
+
+
+def clean_with(edits: dict[str, Any] | None = None, config: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Audit the clean site with some files changed: a string replaces (or adds) a file, an
+    ``(old, new)`` tuple (or a list of them) replaces text in it (which must be there), None
+    deletes it."""
+    return audit(edited(site_files("clean"), edits or {}), config)
+
+
+def edited(files: dict[str, str], edits: dict[str, Any]) -> dict[str, str]:
+    files = dict(files)
+    for name, edit in edits.items():
+        if edit is None:
+            files.pop(name)
+        elif isinstance(edit, tuple | list):
+            for old, new in [edit] if isinstance(edit, tuple) else edit:
+                assert old in files[name], f"{old!r} not in {name}"
+                files[name] = files[name].replace(old, new)
+        else:
+            files[name] = edit
+    return files
+
+
+def by_rule(findings: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    for f in findings:
+        out.setdefault(f["rule"], []).append(f)
+    return out
