@@ -1,0 +1,206 @@
+"""Claims and compliance: absolute efficacy or safety language ("cure", "no side effects"),
+treatment effects stated as certainties, and off-label uses stated as certainties.
+
+The words live in ``data/claims.yaml`` so that a reviewer can extend them without Python.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from checks.medical.example_html import doc
+from checks.medical.lexicon import Lexicon, OffLabel, lexicon
+from checks.medical.scope import block_sentences, page_topic
+from seotool.page import Block, Page
+from seotool.rules import Example, Finding, Rule, Severity, Source
+from seotool.site import Site
+from seotool.text import Sentence
+
+GENERIC_USES = frozenset({"pain", "suffering", "symptoms", "discomfort"})
+_PURPOSE = re.compile(r"\b(to|used\s+to|helps?\s+to|aims?\s+to|in\s+order\s+to)\s+$", re.I)
+
+
+@dataclass(frozen=True)
+class Claim:
+    block: Block
+    sentence: Sentence
+    kind: str  # "absolute" | "certainty" | "off-label"
+    words: tuple[str, ...]
+    suggestion: str
+    source: Source | None
+    detail: str = ""
+
+
+def _negated(lex: Lexicon, sentence: str, start: int) -> bool:
+    return bool(lex.negated_by.search(sentence[:start]))
+
+
+def _certainty(lex: Lexicon, text: str) -> re.Match[str] | None:
+    """A certainty verb with its object, not hedged, not negated, not a purpose ("to relieve")."""
+    if lex.hedges.search(text):
+        return None
+    for m in lex.certainty.finditer(text):
+        prefix = text[: m.start()]
+        if _PURPOSE.search(prefix) or _negated(lex, text, m.start()):
+            continue
+        return m
+    return None
+
+
+def _off_label_use(entry: OffLabel, text: str, topic: str) -> str | None:
+    """The use a sentence claims for an off-label treatment: named in it, or (when it only says
+    "your symptoms") the use the page is about."""
+    uses = [m.group(0) for m in entry.uses.finditer(text)]
+    specific = [u for u in uses if u.lower() not in GENERIC_USES]
+    if specific:
+        return specific[0]
+    if not uses:
+        return None
+    from_topic = [m.group(0) for m in entry.uses.finditer(topic) if m.group(0).lower() not in GENERIC_USES]
+    return from_topic[0] if from_topic else uses[0]
+
+
+def _claims_in(page: Page, lex: Lexicon, block: Block, sentence: Sentence, topic: str) -> Iterator[Claim]:
+    text = sentence.text
+    words: list[str] = []
+    suggestion, first_id = "", ""
+    for pat in lex.absolute:
+        for m in pat.regex.finditer(text):
+            if _negated(lex, text, m.start()) or (pat.unless and pat.unless.search(text)):
+                continue
+            if pat.hedgeable and lex.hedges.search(text[: m.start()]):
+                continue
+            words.append(m.group(0))
+            if not suggestion:
+                suggestion, first_id = pat.suggestion, pat.message
+            break
+    if words:
+        yield Claim(block, sentence, "absolute", tuple(words), suggestion, lex.sources.get("ftc"), first_id)
+
+    certain = _certainty(lex, text)
+    off_verb = None if lex.hedges.search(text) else lex.off_label_verbs.search(text)
+    if off_verb and _negated(lex, text, off_verb.start()):
+        off_verb = None
+    claimed = certain or off_verb
+    if not claimed:
+        return
+    for entry in lex.off_label:
+        t = entry.treatment.search(text)
+        if not t or (entry.not_if and entry.not_if.search(text)):
+            continue
+        use = _off_label_use(entry, text, topic)
+        if not use:
+            continue
+        rewording = entry.rewording.format(use=use.lower())
+        yield Claim(block, sentence, "off-label", (t.group(0), use, claimed.group(0)),
+                    f'Say that this use is off-label and what the evidence supports, e.g. "{rewording}"',
+                    entry.source, entry.approved)
+        return
+    if certain and lex.treatments.search(text[: certain.start()]):
+        yield Claim(block, sentence, "certainty", (certain.group(0),),
+                    f'Qualify the effect: say what it may do and for whom, e.g. replace "{certain.group(0)}" with '
+                    f'"may help ease {certain.group(0).split()[-1]} for some patients".',
+                    lex.sources.get("ftc"))
+
+
+def claims(page: Page) -> list[Claim]:
+    """Every claim on the page, computed once and shared by the two claim rules."""
+    cached = page.cache.get("medical.claims")
+    if cached is None:
+        lex = lexicon()
+        topic = page_topic(page)
+        cached = [c for bs in block_sentences(page) for s in bs.sentences for c in _claims_in(page, lex, bs.block, s, topic)]
+        page.cache["medical.claims"] = cached
+    return cached
+
+
+def check_absolute(page: Page, site: Site) -> Iterable[Finding]:
+    for c in claims(page):
+        if c.kind == "absolute":
+            listed = ", ".join(repr(w) for w in c.words)
+            message = f"Absolute claim ({c.detail}: {listed}): health claims must be qualified and backed by evidence."
+        elif c.kind == "certainty":
+            message = (f"A treatment's effect is stated as a certainty ({c.words[0]!r}); results vary and "
+                       "the claim needs qualifying.")
+        else:
+            continue
+        yield ABSOLUTE.finding(page, message, excerpt=c.sentence.text, block=c.block, suggestion=c.suggestion,
+                               source=c.source, key=c.kind)
+
+
+def check_off_label(page: Page, site: Site) -> Iterable[Finding]:
+    for c in claims(page):
+        if c.kind != "off-label":
+            continue
+        treatment, use, verb = c.words
+        yield OFF_LABEL.finding(
+            page,
+            f"Off-label use stated as a certainty: {treatment} for {use.lower()} ({verb!r}). "
+            f"FDA-approved: {c.detail}.",
+            excerpt=c.sentence.text,
+            block=c.block,
+            suggestion=c.suggestion,
+            source=c.source,
+        )
+
+
+ABSOLUTE = Rule(
+    id="medical.absolute-claim",
+    title="Absolute or unqualified health claim",
+    severity=Severity.WARNING,
+    what="Absolute efficacy or safety words (cure, guaranteed, permanent relief, miracle, 100%, no side "
+    "effects, risk-free, breakthrough) and a treatment's effect stated as a certainty (\"relieving your "
+    "symptoms\"). The lexicon is checks/medical/data/claims.yaml.",
+    why="The FTC requires health claims to be backed by competent and reliable scientific evidence; "
+    "absolute promises mislead patients and expose the clinic.",
+    fix="Qualify the claim: say what the treatment may do, for whom, and that results vary.",
+    bad=(
+        Example.of(doc("<h1>Knee pain</h1><p>Our PRP injections are a permanent solution with no side effects.</p>")),
+        Example.of(doc("<h1>Back pain</h1><p>Our spinal decompression therapy eliminates your back pain, "
+                       "restoring your mobility.</p>")),
+        Example.of(doc("<h1>Migraine</h1><p>This breakthrough treatment is 100% effective.</p>")),
+    ),
+    good=(
+        Example.of(doc("<h1>Knee pain</h1><p>PRP injections may ease knee pain for some patients; results vary. "
+                       "Side effects are usually mild. There is no cure for osteoarthritis. Syphilis can be "
+                       "cured with penicillin. Some people have breakthrough pain between doses. "
+                       "A nerve block is used to relieve pain during surgery.</p>")),
+    ),
+    check=check_absolute,
+    confidence="medium",
+    source=Source("FTC Health Products Compliance Guidance",
+                  "https://www.ftc.gov/business-guidance/resources/health-products-compliance-guidance"),
+)
+
+OFF_LABEL = Rule(
+    id="medical.off-label-certainty",
+    title="Off-label use stated as a certainty",
+    severity=Severity.WARNING,
+    what="A treatment used off-label (not FDA-approved for that use), such as ketamine for nerve pain, "
+    "described as certainly relieving, resolving or treating the condition. The treatment/use pairs and "
+    "their FDA sources are in checks/medical/data/claims.yaml.",
+    why="Patients are entitled to know that a use is off-label and that its evidence is limited; "
+    "certain language overstates it.",
+    fix="Say that the use is off-label, what the evidence suggests, and that results vary.",
+    bad=(
+        Example.of(doc("<h1>Fibromyalgia</h1><p>Ketamine infusions relieve fibromyalgia pain.</p>")),
+        Example.of(doc("<h1>CRPS treatment</h1><h2>How ketamine resolves your symptoms</h2>"
+                       "<p>Our team is here for you.</p>", title="CRPS treatment")),
+        Example.of(doc("<h1>Trigeminal neuralgia</h1><p>Botox treats trigeminal neuralgia.</p>")),
+    ),
+    good=(
+        Example.of(doc("<h1>Fibromyalgia</h1><p>Ketamine infusions are an off-label treatment that may "
+                       "relieve fibromyalgia pain for some patients. Esketamine nasal spray relieves "
+                       "depression symptoms in approved settings. Ketamine is used to relieve pain during "
+                       "surgery.</p>")),
+    ),
+    check=check_off_label,
+    confidence="medium",
+    source=Source("FDA, Understanding Unapproved Use of Approved Drugs \"Off Label\"",
+                  "https://www.fda.gov/patients/learn-about-expanded-access-and-other-treatment-options/"
+                  "understanding-unapproved-use-approved-drugs-label"),
+)
+
+RULES = (ABSOLUTE, OFF_LABEL)

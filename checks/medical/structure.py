@@ -1,0 +1,163 @@
+"""Lost headings: a paragraph that starts a new subject inside a section whose heading it does not
+belong under.
+
+The pattern is structural. A section opened by a short topic heading ("Multiple sclerosis") whose
+first paragraph introduces that topic ("Multiple sclerosis is ...") sets the pattern; a later
+paragraph in the same section that introduces a different subject of the same kind ("Diabetes
+interferes with ...", "A herniated disc is ...") and never mentions the section's topic is a sibling
+section whose heading was lost.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from checks.medical.example_html import doc
+from checks.medical.lexicon import lexicon
+from checks.medical.scope import PROSE_KINDS, BlockSentences, block_sentences
+from seotool.page import Page
+from seotool.rules import Example, Finding, Rule, Severity
+from seotool.site import Site
+
+# Words of a heading that say nothing about its topic.
+_HEADING_NOISE = frozenset(
+    """
+    a an the of for and or to in on with about your our you what is are how why when who which does do
+    can causes cause symptoms symptom signs treatment treatments treating treat diagnosis diagnosing
+    understanding overview types type risk risks factors living manage managing management common other
+    more related associated chronic acute severe pain condition conditions disease disorder syndrome
+    multiple different various general options option guide faq faqs
+    """.split()
+)
+# A paragraph opening that introduces a subject: "X is/are ...", "X interferes with ...".
+_INTRO = re.compile(
+    r"^(?:(?:A|An)\s+)?(?P<subject>[A-Z][\w'’-]*(?:\s+(?:\([A-Z0-9]{2,6}\)|[\w'’-]+)){0,3}?)\s+(?:\([A-Z0-9]{2,6}\)\s+)?"
+    r"(?P<verb>is|are|was|were|refers\s+to|describes|occurs|develops|happens|affects|interferes|causes|"
+    r"results|means|involves|attacks|damages|inflames|compresses|(?:can|may|often|usually)\s+"
+    r"(?:cause|affect|damage|lead|result|develop|occur|trigger|injure))\b"
+)
+_STARTERS_NOT_SUBJECTS = frozenset(
+    """
+    this these that those it its they their your you we our he she such other some many most each every all
+    any both either neither in on at for with if when while although because however also additionally
+    there here another one people patients treatment treatments symptoms pain doctors your
+    """.split()
+)
+
+
+@dataclass
+class _Section:
+    heading: BlockSentences
+    paragraphs: list[BlockSentences] = field(default_factory=list)
+
+
+def _stem(word: str) -> str:
+    word = word.lower().strip("()")
+    return word[:-2] if len(word) >= 6 else word
+
+
+def _topic_stems(text: str) -> list[str]:
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]+", text)
+    return [_stem(w) for w in words if w.lower() not in _HEADING_NOISE]
+
+
+def _mentions(text: str, stems: Iterable[str]) -> bool:
+    low = text.lower()
+    return any(re.search(rf"\b{re.escape(s)}", low) for s in stems)
+
+
+def _sections(page: Page) -> list[_Section]:
+    out: list[_Section] = []
+    for bs in block_sentences(page):
+        if bs.block.is_heading:
+            out.append(_Section(bs))
+        elif out and bs.block.kind in PROSE_KINDS and bs.sentences:
+            out[-1].paragraphs.append(bs)
+    return out
+
+
+def _kind(name: str) -> str | None:
+    lex = lexicon()
+    name = re.sub(r"\s*\([A-Z0-9]{2,6}\)", "", name).strip()
+    if lex.condition_names.match(name):
+        return "condition"
+    if lex.treatment_names.match(name):
+        return "treatment"
+    return None
+
+
+def check_missing_heading(page: Page, site: Site) -> Iterable[Finding]:
+    for sec in _sections(page):
+        heading = sec.heading.block.text
+        stems = _topic_stems(heading)
+        if not stems or len(heading.split()) > 6 or len(sec.paragraphs) < 2:
+            continue
+        topic_kind = _kind(re.sub(r"^(what\s+(is|are)\s+)", "", heading.rstrip("?"), flags=re.I))
+        opening = " ".join(sec.paragraphs[0].sentences[0].text.split()[:8])
+        if topic_kind is None or not _mentions(opening, stems):
+            continue  # the section does not set the "heading = topic of its first paragraph" pattern
+        seen = heading + " " + sec.paragraphs[0].block.text
+        for para in sec.paragraphs[1:]:
+            first = para.sentences[0].text
+            m = _INTRO.match(first)
+            subject = m.group("subject") if m else ""
+            if (
+                m
+                and subject.split()[0].lower() not in _STARTERS_NOT_SUBJECTS
+                and _kind(subject) == topic_kind
+                and not _mentions(seen, _topic_stems(subject))
+                and not _mentions(para.block.text, stems)
+                and (len(para.sentences) >= 2 or len(para.block.text.split()) >= 20)
+            ):
+                level = sec.heading.block.level
+                yield MISSING_HEADING.finding(
+                    page,
+                    f"This paragraph starts a new subject ({subject!r}) inside the section {heading!r}, "
+                    "which is about something else: its own heading seems to be missing.",
+                    excerpt=first,
+                    block=para.block,
+                    suggestion=f"Add a heading <h{level}>{subject}</h{level}> before this paragraph, at the same "
+                    f"level as {heading!r}, so readers and search engines see it as its own section.",
+                    confidence="medium",
+                )
+            seen += " " + para.block.text
+
+
+MISSING_HEADING = Rule(
+    id="medical.missing-heading",
+    title="Section lost its heading",
+    severity=Severity.WARNING,
+    what="In a section opened by a topic heading (\"Multiple sclerosis\") whose first paragraph introduces "
+    "that topic, a later paragraph that introduces a different subject of the same kind (\"Diabetes "
+    "interferes with ...\") without mentioning the section's topic: a sibling section whose heading was lost.",
+    why="Without its heading the paragraph reads as part of the wrong topic; readers scanning the page and "
+    "search engines building its outline miss the subject altogether.",
+    fix="Add the missing heading at the same level as its sibling sections.",
+    bad=(
+        Example.of(doc(
+            "<h1>Causes of back pain</h1><h2>Herniated disc</h2>"
+            "<p>A herniated disc is a disc whose soft center pushes through a crack in its outer ring. "
+            "It can press on nearby nerve roots.</p>"
+            "<p>Spinal stenosis is a narrowing of the spaces inside the spine. It develops slowly with age "
+            "and can squeeze the spinal cord and nerves, causing pain and numbness in the legs.</p>"
+        )),
+    ),
+    good=(
+        Example.of(doc(
+            "<h1>Causes of back pain</h1><h2>Herniated disc</h2>"
+            "<p>A herniated disc is a disc whose soft center pushes through a crack in its outer ring. "
+            "It can press on nearby nerve roots.</p>"
+            "<p>Physical therapy is often the first treatment. It strengthens the muscles that support "
+            "your spine.</p>"
+            "<p>Sciatica is a common result of a herniated disc. It causes pain that runs down one leg.</p>"
+            "<h2>Spinal stenosis</h2><p>Spinal stenosis is a narrowing of the spaces inside the spine. "
+            "It develops slowly with age.</p>"
+        )),
+    ),
+    check=check_missing_heading,
+    confidence="medium",
+)
+
+RULES = (MISSING_HEADING,)
