@@ -1,0 +1,328 @@
+"""The crawl coordinator: seeds the frontier with the start URLs and the sitemaps, hands work to
+the worker pool, records every URL it meets, and stops at the limits or on Ctrl-C.
+
+Only this thread touches ``site`` and decides what is queued; workers fetch and parse
+(``pages.PageFetcher``) and read sitemaps. Budget: ``max_pages`` counts the page requests
+started (0 = no limit); URLs left in the queue when it is spent are recorded ``limit-reached``.
+Sitemap entries are treated as one link away from the start URL (depth 1)."""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+from typing import Any
+
+from seotool import USER_AGENT
+from seotool.config import Config
+from seotool.crawl.fetch import FetchResult, Limits, Sessions, fetch
+from seotool.crawl.frontier import Entry, Frontier
+from seotool.crawl.pages import PageFetcher, PageOutcome
+from seotool.crawl.politeness import HostGate
+from seotool.crawl.recording import chain_records
+from seotool.crawl.robots import RobotsCache, agent_token
+from seotool.crawl.sitemap import MAX_SITEMAP_BYTES, MAX_SITEMAP_FILES, Sitemap, parse_sitemap
+from seotool.crawl.workers import WorkerError, WorkerPool
+from seotool.progress import Progress
+from seotool.site import FAILED, SKIPPED, Record, Site
+from seotool.urls import Scope, clean_url, normalize, origin, strip_trailing_slash
+
+
+@dataclass(eq=False)
+class SitemapsOf:
+    """Find an origin's sitemaps: the ``Sitemap:`` lines of its robots.txt, else /sitemap.xml."""
+
+    origin: str
+
+
+@dataclass(eq=False)
+class SitemapFile:
+    url: str
+    guessed: bool = False  # /sitemap.xml tried by convention: its absence is not news
+
+
+@dataclass(eq=False)
+class PageTask:
+    entry: Entry
+
+
+def crawl(urls: list[str], config: Config, site: Site, progress: Progress) -> None:
+    """Crawl from ``urls`` and fill ``site`` (pages, records, sitemap_urls, notes). On Ctrl-C,
+    sets ``site.interrupted`` and returns what was gathered."""
+    Crawler(urls, config, site, progress).run()
+
+
+class Crawler:
+    def __init__(self, urls: list[str], config: Config, site: Site, progress: Progress) -> None:
+        settings = config.section("crawl")
+        self.site = site
+        self.progress = progress
+        self.urls = urls
+        self.limits = Limits.from_config(settings)
+        user_agent = settings.get("user_agent") or USER_AGENT
+        self.max_pages = int(settings.get("max_pages") or 0)
+        self.max_depth = int(settings.get("max_depth", 20))
+        self.concurrency = max(1, int(settings.get("concurrency") or 1))
+        self.use_sitemaps = bool(settings.get("sitemap", True))
+        self.gate = HostGate(int(settings.get("per_host_concurrency") or 1), float(settings.get("delay") or 0.0))
+        self.sessions = Sessions(user_agent, pool_size=max(2, self.gate.per_host))
+        starts = [u for u in (clean_url(x) for x in urls) if u]
+        self.scope = Scope(starts, settings.get("include") or (), settings.get("exclude") or ())
+        self.frontier = Frontier()
+        self.robots = None if settings.get("ignore_robots") else RobotsCache(
+            self._fetch_robots, agent_token(user_agent), on_delay=self._on_crawl_delay)
+        self.pool = WorkerPool(self.concurrency, self._work)
+        self.pages = PageFetcher(sessions=self.sessions, limits=self.limits, gate=self.gate, robots=self.robots,
+                                 scope=self.scope, frontier=self.frontier, stop=self.pool.stop)
+        self.meta: deque[SitemapsOf | SitemapFile] = deque()
+        self.sitemap_files: set[str] = set()
+        self.in_flight: dict[int, Any] = {}
+        self.pages_started = 0
+        self.done = 0
+        self.errors = 0
+
+    # -- the coordinating loop -----------------------------------------------------------------
+
+    def run(self) -> None:
+        try:
+            self._seed()
+            self._loop()
+        except KeyboardInterrupt:
+            self.site.interrupted = True
+            self._finish_ready()
+        finally:
+            self.pool.close()
+            self.gate.cancel()
+            self._record_leftovers()
+            self._sort()
+            if not self.site.interrupted:
+                self.sessions.close()
+            self._report_progress(force=True)
+
+    def _seed(self) -> None:
+        for url in self.urls:
+            cleaned = clean_url(url)
+            if cleaned is None:
+                self.site.records[url] = Record(url, FAILED, "invalid-url", detail="not an http(s) URL with a host")
+                continue
+            self.frontier.push(cleaned, strip_trailing_slash(cleaned), 0, None, start=True)
+        if self.use_sitemaps:
+            for o in dict.fromkeys(origin(u) for u in (clean_url(x) for x in self.urls) if u):
+                self.meta.append(SitemapsOf(o))
+
+    def _loop(self) -> None:
+        while True:
+            self._admit()
+            if not self.in_flight:
+                return
+            item = self.pool.result(timeout=0.25)
+            if item is not None:
+                self._finish(*item)
+            self._report_progress()
+
+    def _admit(self) -> None:
+        """Start tasks while there are free workers: start URLs first, then (once the start
+        URLs have answered, so the scope knows where they redirect) sitemaps, then pages."""
+        while len(self.in_flight) < self.concurrency:
+            top = self.frontier.peek()
+            budget = not self.max_pages or self.pages_started < self.max_pages
+            starts_busy = any(isinstance(t, PageTask) and t.entry.start for t in self.in_flight.values())
+            task: Any = None
+            if top is not None and top.start and budget:
+                task = PageTask(self.frontier.pop())  # type: ignore[arg-type]
+            elif self.meta and not starts_busy:
+                task = self.meta.popleft()
+            elif top is not None and budget:
+                entry = self.frontier.pop()
+                assert entry is not None
+                if self._robots_verdict(entry.url, entry.key, entry.depth, entry.referrer):
+                    continue  # robots.txt arrived while it waited: recorded, no request spent
+                task = PageTask(entry)
+            if task is None:
+                return
+            if isinstance(task, PageTask):
+                self.pages_started += 1
+            self.in_flight[id(task)] = task
+            self.pool.submit(task)
+
+    def _work(self, task: Any) -> Any:
+        """Runs in a worker thread."""
+        if isinstance(task, PageTask):
+            return self.pages(task.entry)
+        if isinstance(task, SitemapsOf):
+            if self.robots is not None:
+                listed = self.robots.get(task.origin).sitemaps
+                if listed:
+                    return [SitemapFile(u) for u in listed]
+            return [SitemapFile(task.origin + "/sitemap.xml", guessed=True)]
+        if isinstance(task, SitemapFile):
+            limits = Limits(self.limits.connect_timeout, self.limits.read_timeout, self.limits.max_time,
+                            max(self.limits.max_bytes, MAX_SITEMAP_BYTES), self.limits.max_redirects)
+            result = fetch(task.url, self.sessions.get(), limits, gate=self.gate,
+                           want_body=lambda status, _h: 200 <= status < 300, stop=self.pool.stop)
+            return result, (parse_sitemap(result.body) if result.body is not None else None)
+        raise TypeError(f"unknown task {task!r}")
+
+    def _finish(self, task: Any, outcome: Any) -> None:
+        self.in_flight.pop(id(task), None)
+        if isinstance(outcome, WorkerError):
+            self._worker_failed(task, outcome.error)
+        elif isinstance(task, PageTask):
+            self._page_done(outcome)
+        elif isinstance(task, SitemapsOf):
+            for f in outcome:
+                self._queue_sitemap(f)
+        elif isinstance(task, SitemapFile):
+            self._sitemap_done(task, *outcome)
+
+    def _finish_ready(self) -> None:
+        """After Ctrl-C: keep the work that had already finished."""
+        for task, outcome in self.pool.finished_now():
+            self._finish(task, outcome)
+
+    # -- pages ---------------------------------------------------------------------------------
+
+    def _page_done(self, outcome: PageOutcome) -> None:
+        entry = outcome.entry
+        if outcome.robots is not None:
+            self.pages_started -= 1  # no request was made: the budget is not spent
+            rules = outcome.robots
+            if rules.error:
+                self._record(entry.key, Record(entry.url, FAILED, rules.error, depth=entry.depth,
+                                               referrer=entry.referrer, detail=rules.detail))
+                self.errors += 1
+            else:
+                self._record(entry.key, Record(entry.url, SKIPPED, "robots", depth=entry.depth,
+                                               referrer=entry.referrer, detail=rules.detail))
+            return
+        self.done += 1
+        for key, rec in chain_records(outcome):
+            self._record(key, rec)
+        res = outcome.fetch
+        assert res is not None
+        if res.error and res.error != "cancelled" or (res.status or 0) >= 400:
+            self.errors += 1
+        if res.refused_hop:
+            self._discover(res.refused_hop, entry.depth, entry.url)
+        elif res.error == "too-many-redirects":
+            self._discover(res.final_url, entry.depth, entry.url, reason="too-many-redirects")
+        if outcome.page is not None:
+            self.site.pages.append(outcome.page)
+            for link in outcome.links:
+                self._discover(link, entry.depth + 1, outcome.page.final_url)
+
+    def _discover(self, url: str, depth: int, referrer: str | None, reason: str | None = None) -> None:
+        """Meet a URL: queue it, or record why not. Every http(s) URL met ends up with a Record."""
+        cleaned = clean_url(url)
+        if cleaned is None:
+            return  # mailto:, tel:, javascript: ... are not pages
+        key = strip_trailing_slash(cleaned)
+        if self.frontier.is_claimed(key):
+            return
+        known = self.site.records.get(key)
+        if known is not None and not (known.reason == "depth-limit" and depth <= self.max_depth):
+            return
+        if reason:  # the end of a chain too long to follow: seen, not fetched
+            self._record(key, Record(cleaned, SKIPPED, reason, depth=depth, referrer=referrer))
+            return
+        verdict = self.scope.verdict(cleaned)
+        if verdict is None and depth > self.max_depth:
+            verdict = "depth-limit"
+        if verdict:
+            self._record(key, Record(cleaned, SKIPPED, verdict, depth=depth, referrer=referrer))
+            return
+        if self._robots_verdict(cleaned, key, depth, referrer):
+            return
+        self.frontier.push(cleaned, key, depth, referrer)
+
+    def _robots_verdict(self, url: str, key: str, depth: int, referrer: str | None) -> bool:
+        """Record the URL when robots.txt (already loaded) rules it out; True if it did."""
+        rules = self.robots.peek(url) if self.robots is not None else None
+        if rules is None:
+            return False  # not loaded yet: the worker will ask
+        if rules.error:
+            self._record(key, Record(url, FAILED, rules.error, depth=depth, referrer=referrer, detail=rules.detail))
+            return True
+        if not rules.allowed(url, self.robots.agent):  # type: ignore[union-attr]
+            self._record(key, Record(url, SKIPPED, "robots", depth=depth, referrer=referrer, detail=rules.detail))
+            return True
+        return False
+
+    # -- sitemaps ------------------------------------------------------------------------------
+
+    def _queue_sitemap(self, f: SitemapFile) -> None:
+        url = clean_url(f.url)
+        if url is None or url in self.sitemap_files:
+            return
+        if len(self.sitemap_files) >= MAX_SITEMAP_FILES:
+            self._note(f"sitemaps: more than {MAX_SITEMAP_FILES} sitemap files; the rest were not read")
+            return
+        self.sitemap_files.add(url)
+        self.meta.append(SitemapFile(url, f.guessed))
+
+    def _sitemap_done(self, task: SitemapFile, result: FetchResult, sitemap: Sitemap | None) -> None:
+        if result.error:
+            if result.error != "cancelled":
+                self._note(f"sitemap {task.url} could not be read: {result.error} ({result.detail})")
+            return
+        if sitemap is None:
+            if not (task.guessed and result.status == 404):
+                self._note(f"sitemap {task.url} answered HTTP {result.status}")
+            return
+        if sitemap.error:
+            self._note(f"sitemap {task.url}: {sitemap.error}")
+        if sitemap.kind == "index":
+            for loc in sitemap.locs:
+                self._queue_sitemap(SitemapFile(loc))
+            return
+        for loc in sitemap.locs:
+            key = normalize(loc)
+            if key:
+                self.site.sitemap_urls.add(key)
+                self._discover(loc, 1, task.url)
+
+    # -- bookkeeping ---------------------------------------------------------------------------
+
+    def _record(self, key: str, record: Record) -> None:
+        self.site.records[key] = record
+
+    def _worker_failed(self, task: Any, error: BaseException) -> None:
+        """A bug in our code, not the site's: record it on the URL and carry on."""
+        detail = f"internal error: {type(error).__name__}: {error}"[:300]
+        if isinstance(task, PageTask):
+            e = task.entry
+            self._record(e.key, Record(e.url, FAILED, "internal-error", depth=e.depth, referrer=e.referrer, detail=detail))
+            self.errors += 1
+        else:
+            self._note(f"sitemap discovery failed: {detail}")
+
+    def _record_leftovers(self) -> None:
+        """Nothing silently disappears: URLs still queued or in flight get a Record."""
+        reason = "interrupted" if self.site.interrupted else "limit-reached"
+        waiting = [t.entry for t in self.in_flight.values() if isinstance(t, PageTask)] + self.frontier.drain()
+        for e in waiting:
+            if e.key not in self.site.records:
+                self._record(e.key, Record(e.url, SKIPPED, reason, depth=e.depth, referrer=e.referrer))
+
+    def _sort(self) -> None:
+        """Stable, readable output whatever order the workers finished in: shallowest first."""
+        self.site.records = dict(sorted(self.site.records.items(), key=lambda kv: (kv[1].depth, kv[0])))
+        self.site.pages.sort(key=lambda p: (p.depth, p.final_url))
+
+    def _note(self, text: str) -> None:
+        if text not in self.site.notes:
+            self.site.notes.append(text)
+
+    def _on_crawl_delay(self, host: str, seconds: float) -> None:
+        # Runs in a worker (robots.txt is read there); a list append is safe under the GIL.
+        self.gate.set_delay(host, seconds)
+        if seconds >= 5:
+            self._note(f"robots.txt of {host} asks for {seconds:g} s between requests: the crawl is slowed to match")
+
+    def _fetch_robots(self, url: str) -> FetchResult:
+        limits = Limits(self.limits.connect_timeout, self.limits.read_timeout, self.limits.max_time,
+                        512 * 1024, 5)
+        return fetch(url, self.sessions.get(), limits, gate=self.gate,
+                     want_body=lambda status, _h: 200 <= status < 300, stop=self.pool.stop)
+
+    def _report_progress(self, force: bool = False) -> None:
+        self.progress.update("crawl", self.done, len(self.frontier) + len(self.in_flight), self.errors, force=force)

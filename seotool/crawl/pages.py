@@ -1,0 +1,111 @@
+"""Fetch and parse one page (runs in a worker thread): robots.txt first, then the request with
+the crawl's redirect policy, then decoding and parsing when the response is HTML.
+
+The redirect policy (``follow``) lets a hop through only when its target is in scope, allowed by
+robots.txt and not claimed by someone else; a start URL may move to another host (``clinic.com``
+-> ``www.clinic.com``) and the scope moves with it."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from seotool.crawl.decode import decode_html
+from seotool.crawl.fetch import FetchResult, Limits, Sessions, fetch
+from seotool.crawl.frontier import Entry, Frontier
+from seotool.crawl.politeness import HostGate
+from seotool.crawl.robots import Robots, RobotsCache
+from seotool.page import Page
+from seotool.urls import Scope, normalize
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+FOLLOWED = {("a", "href"), ("area", "href")}
+
+
+@dataclass
+class PageOutcome:
+    entry: Entry
+    fetch: FetchResult | None = None
+    robots: Robots | None = None  # set when robots.txt kept the page from being fetched
+    page: Page | None = None
+    links: list[str] = field(default_factory=list)  # absolute URLs to follow, as written
+    parse_error: str | None = None
+
+
+def mime_type(content_type: str | None) -> str:
+    return (content_type or "").split(";", 1)[0].strip().lower()
+
+
+def wants_html(status: int, headers: Mapping[str, str]) -> bool:
+    """Read the body of a 2xx response that says it is HTML, or says nothing (then we sniff)."""
+    mime = mime_type(headers.get("Content-Type"))
+    return 200 <= status < 300 and (mime in HTML_TYPES or not mime)
+
+
+def looks_like_html(body: bytes) -> bool:
+    head = body[:1024].lower()
+    return any(marker in head for marker in (b"<!doctype html", b"<html", b"<head", b"<body", b"<title"))
+
+
+class PageFetcher:
+    def __init__(self, *, sessions: Sessions, limits: Limits, gate: HostGate, robots: RobotsCache | None,
+                 scope: Scope, frontier: Frontier, stop: threading.Event) -> None:
+        self.sessions = sessions
+        self.limits = limits
+        self.gate = gate
+        self.robots = robots  # None when robots.txt is ignored
+        self.scope = scope
+        self.frontier = frontier
+        self.stop = stop
+
+    def __call__(self, entry: Entry) -> PageOutcome:
+        if self.robots is not None:
+            rules = self.robots.get(entry.url)
+            if rules.error or not rules.allowed(entry.url, self.robots.agent):
+                return PageOutcome(entry, robots=rules)
+        chain = {entry.key}
+
+        def follow(target: str) -> bool:
+            key = normalize(target)
+            if key is None:
+                return False
+            if key in chain:  # /about -> /about/ : the same page, ours already
+                return True
+            if entry.start and self.scope.verdict(target) == "out-of-scope":
+                self.scope.add_host(target)
+            elif self.scope.verdict(target):
+                return False
+            if self.robots is not None:
+                rules = self.robots.get(target)
+                if rules.error or not rules.allowed(target, self.robots.agent):
+                    return False
+            if not self.frontier.claim(key):
+                return False
+            chain.add(key)
+            return True
+
+        result = fetch(entry.url, self.sessions.get(), self.limits, gate=self.gate, want_body=wants_html,
+                       follow=follow, stop=self.stop)
+        outcome = PageOutcome(entry, fetch=result)
+        if result.body is not None:
+            self._parse(outcome, result)
+        return outcome
+
+    def _parse(self, outcome: PageOutcome, result: FetchResult) -> None:
+        body = result.body or b""
+        if not mime_type(result.content_type) and not looks_like_html(body):
+            return  # no Content-Type and not HTML by its bytes: recorded not-html
+        try:
+            text = decode_html(body, result.content_type)
+            page = Page(result.final_url, text, final_url=result.final_url, status=result.status or 200,
+                        headers=result.headers, depth=outcome.entry.depth)
+        except Exception as exc:  # noqa: BLE001 - one unparseable page must not end the crawl
+            outcome.parse_error = f"{type(exc).__name__}: {exc}"[:300]
+            return
+        outcome.page = page
+        outcome.links = [link.url for link in page.links if link.url and (link.tag, link.attr) in FOLLOWED]
+        if page.meta_refresh:
+            outcome.links.append(urljoin(page.base_url, page.meta_refresh))
+        result.body = None  # the page holds what we need; free the bytes
