@@ -12,6 +12,7 @@ from checks.onpage.siteindex import (
     is_markdown,
     noindex_directive,
     page_at,
+    shown_url,
     target_state,
     to_site_url,
     url_key,
@@ -66,16 +67,8 @@ def check_relative(page: Page, site: Site) -> Iterator[Finding]:
             yield CANONICAL_RELATIVE.finding(
                 page, "The canonical URL is relative; search engines may resolve it differently than you expect.",
                 excerpt=href, element=element(href), key=href,
-                suggestion=f"Use the full URL: {element(_shown(site, absolute or href))}",
+                suggestion=f"Use the full URL: {element(shown_url(site, absolute or href))}",
             )
-
-
-def _shown(site: Site, url: str) -> str:
-    """A URL as the site owner would write it (the production URL for a local folder)."""
-    prod = str(site.config.section("site").get("url") or "").rstrip("/")
-    if site.is_local and prod and url.startswith("http://site.invalid/"):
-        return prod + "/" + url[len("http://site.invalid/"):]
-    return url
 
 
 def check_target(page: Page, site: Site) -> Iterator[Finding]:
@@ -91,8 +84,8 @@ def check_target(page: Page, site: Site) -> Iterator[Finding]:
     elif state.status != 200:
         problem = f"answers {state.status}" + (f" ({state.error})" if state.error else "")
     else:
-        problem = "redirects" + (f" to {_shown(site, state.final_url)}" if state.final_url else "")
-    fix = (f"Point the canonical at the final URL: {element(_shown(site, state.final_url))}"
+        problem = "redirects" + (f" to {shown_url(site, state.final_url)}" if state.final_url else "")
+    fix = (f"Point the canonical at the final URL: {element(shown_url(site, state.final_url))}"
            if state.redirected and state.status == 200 and state.final_url
            else "Point the canonical at a live page (usually this page's own URL).")
     yield CANONICAL_TARGET.finding(
@@ -145,7 +138,7 @@ def _target_conflicts(site: Site, page: Page) -> Iterator[Finding]:
             msg = f"This page names {other.url} as canonical, but {other.url} names this page: a loop."
         else:
             msg = (f"This page names {other.url} as canonical, but {other.url} names "
-                   f"{_shown(site, onward)}: a chain search engines may not follow.")
+                   f"{shown_url(site, onward)}: a chain search engines may not follow.")
         yield CANONICAL_CONFLICT.finding(
             page, msg, excerpt=href, element=element(href), key="target",
             suggestion="Point every duplicate straight at the one preferred URL, and give that page a "

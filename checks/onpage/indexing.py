@@ -6,7 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checks.onpage.markup import doc
-from checks.onpage.siteindex import is_home, noindex_directive, page_at, sitemap_entry, target_state
+from checks.onpage.siteindex import (
+    is_home,
+    noindex_directive,
+    page_at,
+    shown_url,
+    sitemap_entry,
+    target_state,
+)
 from seotool.page import Page
 from seotool.rules import Example, Finding, Rule, Severity, Source
 from seotool.site import SKIPPED, Site
@@ -24,6 +31,7 @@ def check_noindex_in_sitemap(page: Page, site: Site) -> Iterator[Finding]:
     listed = sitemap_entry(site, page)
     if listed is None:
         return
+    listed = shown_url(site, listed)
     in_meta = any(directive == v.strip() for v in page.meta.get("robots", []) + page.meta.get("googlebot", []))
     shown = f'<meta name="robots" content="{directive}">' if in_meta else f"X-Robots-Tag: {directive}"
     yield NOINDEX_IN_SITEMAP.finding(
@@ -38,17 +46,18 @@ def check_sitemap_status(site: Site) -> Iterator[Finding]:
         state = target_state(site, url)
         if state is None or state.ok:
             continue
+        listed = shown_url(site, url)
         if state.error and state.status is None:
             problem = f"could not be fetched ({state.error})"
         elif state.status != 200:
             problem = f"answers {state.status}"
         else:
-            problem = "redirects" + (f" to {site.display_url(state.final_url)}" if state.final_url else "")
-        fix = (f"List the final URL instead: {state.final_url}" if state.status == 200 and state.final_url
-               else "Remove the URL from the sitemap, or restore the page.")
+            problem = "redirects" + (f" to {shown_url(site, state.final_url)}" if state.final_url else "")
+        fix = (f"List the final URL instead: {shown_url(site, state.final_url)}"
+               if state.status == 200 and state.final_url else "Remove the URL from the sitemap, or restore the page.")
         yield SITEMAP_URL_STATUS.finding(
-            None, f"The sitemap lists {url}, which {problem}.", url=site.display_url(url), excerpt=url,
-            element=f"<loc>{url}</loc>", suggestion=fix,
+            None, f"The sitemap lists {listed}, which {problem}.", url=site.display_url(url), excerpt=listed,
+            element=f"<loc>{listed}</loc>", suggestion=fix,
             data={"status": state.status, "final_url": state.final_url, "error": state.error},
         )
 
@@ -62,6 +71,7 @@ def check_orphans(site: Site) -> Iterator[Finding]:
         listed = sitemap_entry(site, page)
         if listed is None:
             continue
+        listed = shown_url(site, listed)
         msg = "The sitemap lists this page but no other page links to it."
         if incomplete:
             msg += " (The crawl stopped at a limit, so a page not crawled may link to it.)"

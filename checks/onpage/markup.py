@@ -32,4 +32,4 @@ def words(n: int, topic: str = "ketamine") -> str:
             seed = (seed * 1103515245 + 12345) % (2**31)
             out.append(vocab[seed % len(vocab)])
     text = " ".join(out)
-    return text[0].upper() + text[1:] + "."
+    return text[:1].upper() + text[1:] + ("." if text else "")

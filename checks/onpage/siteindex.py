@@ -60,6 +60,15 @@ def to_site_url(site: Site, url: str) -> str:
     return LOCAL_ORIGIN + rest.lstrip("/") + (f"?{parts.query}" if parts.query else "")
 
 
+def shown_url(site: Site, url: str) -> str:
+    """A URL as the site owner writes it: a folder URL becomes the production URL when
+    ``[site] url`` is set, else its path in the folder."""
+    if site.is_local and url.startswith(LOCAL_ORIGIN):
+        prod = str(site.config.section("site").get("url") or "").rstrip("/")
+        return f"{prod}/{url[len(LOCAL_ORIGIN):]}" if prod else site.display_url(url)
+    return url
+
+
 def _bare_host(host: str | None) -> str:
     host = (host or "").lower()
     return host[4:] if host.startswith("www.") else host
