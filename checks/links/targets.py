@@ -1,0 +1,184 @@
+"""Which of a page's links are checked, grouped by target, and how they map to probes.
+
+Shared by every links rule and by the family's ``probe_targets`` so that what is probed and what
+is judged can never drift apart. Results are memoised in ``page.cache``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import unquote, urldefrag, urlsplit
+
+from checks.links.syntax import link_problem
+from seotool.page import Link, Page
+from seotool.site import LOCAL_ORIGIN, Probe, Site
+
+# <link rel> values that name an origin to warm up, not a resource that must exist.
+_HINT_RELS = frozenset({"preconnect", "dns-prefetch"})
+FRAGMENT_TAGS = frozenset({"a", "area", "meta"})
+_SKIP_FRAGMENTS = re.compile(r"^(top|!|/|:~:)", re.I)  # #top scrolls up; #! and #/ are app routes
+
+
+@dataclass(frozen=True)
+class Target:
+    """One distinct address a page links to (fragment apart), with its first link and a count."""
+
+    url: str  # absolute, no fragment: the key of its probe
+    link: Link  # the first link to it on the page (text, element, line, section)
+    count: int
+    internal: bool
+
+
+@dataclass(frozen=True)
+class FragmentTarget:
+    url: str  # absolute, with fragment
+    base: str
+    fragment: str
+    link: Link
+    count: int
+    internal: bool
+
+
+def settings(site: Site) -> dict:
+    return site.config.section("links")
+
+
+def region(site: Site) -> str:
+    return str(site.config.clinic.get("country") or "US").upper()
+
+
+def is_internal(site: Site, url: str) -> bool:
+    if site.is_local:
+        if url.startswith(LOCAL_ORIGIN):
+            return True
+        prod = (site.config.section("site").get("url") or "").rstrip("/")
+        return bool(prod) and (url == prod or url.startswith(prod + "/"))
+    return _host_key(url) in _site_hosts(site)
+
+
+def _site_hosts(site: Site) -> frozenset[str]:
+    hosts = site.cache.get("links.hosts")
+    if hosts is None:
+        found = {_host_key(t) for t in site.targets}
+        found |= {_host_key(p.final_url) for p in site.pages}
+        prod = site.config.section("site").get("url")
+        if prod:
+            found.add(_host_key(prod))
+        hosts = site.cache["links.hosts"] = frozenset(found)
+    return hosts
+
+
+def _host_key(url: str) -> str:
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    port = parts.port
+    default = {"http": 80, "https": 443}.get(parts.scheme.lower())
+    return host if port in (None, default) else f"{host}:{port}"
+
+
+def _skip_patterns(site: Site) -> list[re.Pattern[str]]:
+    pats = site.cache.get("links.skip")
+    if pats is None:
+        pats = site.cache["links.skip"] = [re.compile(p) for p in settings(site).get("skip_urls") or []]
+    return pats
+
+
+def checkable(page: Page, site: Site) -> list[tuple[Link, str, bool]]:
+    """(link, absolute URL with fragment, internal) for each link whose target is requested."""
+    cached = page.cache.get("links.checkable")
+    if cached is not None:
+        return cached
+    out: list[tuple[Link, str, bool]] = []
+    check_external = bool(settings(site).get("check_external", True))
+    skips = _skip_patterns(site)
+    for link in page.links:
+        url = link.url
+        if not url or not link.href.strip() or url.split(":", 1)[0].lower() not in ("http", "https"):
+            continue
+        if link.tag == "link" and _HINT_RELS.intersection(link.rel):
+            continue
+        if link_problem(link.href, region(site), link.tag) is not None:
+            continue  # reported as malformed, not requested
+        internal = is_internal(site, url)
+        if not internal and not check_external:
+            continue
+        if any(p.search(url) for p in skips):
+            continue
+        out.append((link, url, internal))
+    page.cache["links.checkable"] = out
+    return out
+
+
+def page_targets(page: Page, site: Site) -> list[Target]:
+    """One entry per distinct target on the page, in order of first appearance."""
+    cached = page.cache.get("links.targets")
+    if cached is not None:
+        return cached
+    first: dict[str, tuple[Link, bool]] = {}
+    counts: dict[str, int] = {}
+    for link, url, internal in checkable(page, site):
+        base = urldefrag(url)[0]
+        if base == urldefrag(page.final_url)[0] and link.tag in FRAGMENT_TAGS:
+            continue  # a same-page anchor: only its fragment is in question
+        first.setdefault(base, (link, internal))
+        counts[base] = counts.get(base, 0) + 1
+    out = [Target(url, link, counts[url], internal) for url, (link, internal) in first.items()]
+    page.cache["links.targets"] = out
+    return out
+
+
+def wants_fragment(site: Site, link: Link, fragment: str, internal: bool) -> bool:
+    if not fragment or link.tag not in FRAGMENT_TAGS or _SKIP_FRAGMENTS.match(fragment):
+        return False
+    return internal or bool(settings(site).get("external_fragments", False))
+
+
+def fragment_targets(page: Page, site: Site) -> list[FragmentTarget]:
+    cached = page.cache.get("links.fragments")
+    if cached is not None:
+        return cached
+    first: dict[str, tuple[Link, bool]] = {}
+    counts: dict[str, int] = {}
+    for link, url, internal in checkable(page, site):
+        base, fragment = urldefrag(url)
+        if wants_fragment(site, link, fragment, internal):
+            first.setdefault(url, (link, internal))
+            counts[url] = counts.get(url, 0) + 1
+    out = []
+    for url, (link, internal) in first.items():
+        base, fragment = urldefrag(url)
+        out.append(FragmentTarget(url, base, fragment, link, counts[url], internal))
+    page.cache["links.fragments"] = out
+    return out
+
+
+def probe_urls_for(site: Site) -> set[str]:
+    """What the family asks the prober for: each target, with its fragment when ids are needed."""
+    wanted: set[str] = set()
+    for page in site.pages:
+        for link, url, internal in checkable(page, site):
+            base, fragment = urldefrag(url)
+            wanted.add(url if wants_fragment(site, link, fragment, internal) else base)
+    return wanted
+
+
+def probe_for(site: Site, url: str) -> Probe | None:
+    return site.probes.get(url) or site.probes.get(urldefrag(url)[0])
+
+
+def has_fragment(ids: frozenset[str] | set[str], fragment: str) -> bool:
+    return fragment in ids or unquote(fragment) in ids
+
+
+def shown(site: Site, url: str) -> str:
+    """A target as reports name it: relative path for a local file, else the URL."""
+    return site.display_url(url)
+
+
+def excerpt(link: Link) -> str:
+    return link.text or link.href
+
+
+def times(count: int) -> str:
+    return "" if count == 1 else f" (linked {count} times on this page)"
