@@ -9,6 +9,12 @@ from typing import Any
 FORMATS: dict[str, tuple[str, str]] = {
     "json": ("json", "reports.json_report"),
     "terminal": ("txt", "reports.terminal"),
+    "html": ("html", "reports.html"),
+    "csv": ("csv", "reports.csv_report"),
+    "md": ("md", "reports.markdown_report"),
+    "markdown": ("md", "reports.markdown_report"),
+    "sarif": ("sarif", "reports.sarif"),
+    "junit": ("xml", "reports.junit"),
 }
 
 

@@ -222,6 +222,84 @@ def _example_lines(example) -> list[str]:
     return out
 
 
+# -- stored audits: report, baseline, history, diff (reports/CI issue) --------------------------
+
+_AUDIT_REF = "AUDIT.json, an audit id from 'seotool history', 'latest' or 'previous'"
+
+
+@cli.command(help=f"Re-render a stored audit in other formats. AUDIT is {_AUDIT_REF}.")
+@click.argument("audit_ref", metavar="AUDIT")
+@click.option("--format", "formats", multiple=True, help="Report format; repeat for several (default: html).")
+@click.option("--output", "-o", type=click.Path(), help="File for one format, or folder for several (report.<ext>).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "notice", "never"]),
+              help="Threshold the JUnit/Markdown verdicts use (default: the audit's own).")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Mark findings not in this baseline as new.")
+@click.option("--db", type=click.Path(dir_okay=False), help="Audit store (default: .seotool/audits.db).")
+def report(audit_ref: str, formats: tuple[str, ...], output: str | None, fail_on: str | None, baseline: str | None,
+           db: str | None) -> None:
+    from seotool.history import load_audit
+
+    formats = tuple(formats) or ("html",)
+    _check_formats(formats)
+    result = load_audit(audit_ref, Path(db) if db else None)
+    if fail_on:
+        result["fail_on"] = fail_on
+    if baseline:
+        from seotool.baseline import apply_baseline
+
+        apply_baseline(result, Path(baseline))
+    _write_reports(result, formats, output)
+
+
+@cli.command(help=f"Record an audit's findings as accepted, so 'seotool audit --baseline FILE' fails only on new "
+             f"ones. AUDIT is {_AUDIT_REF}.")
+@click.argument("audit_ref", metavar="AUDIT")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=".seotool-baseline.json", show_default=True,
+              help="Baseline file to write.")
+@click.option("--db", type=click.Path(dir_okay=False), help="Audit store (default: .seotool/audits.db).")
+def baseline(audit_ref: str, output: str, db: str | None) -> None:
+    from seotool.baseline import write_baseline
+    from seotool.history import load_audit
+
+    result = load_audit(audit_ref, Path(db) if db else None)
+    n = write_baseline(result, Path(output))
+    click.echo(f"baseline of {n} finding{'s' if n != 1 else ''} written to {output}")
+
+
+@cli.command()
+@click.option("--db", type=click.Path(dir_okay=False), help="Audit store (default: .seotool/audits.db).")
+@click.option("--limit", "-n", type=click.IntRange(min=1), default=20, show_default=True, help="How many audits to list.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def history(db: str | None, limit: int, as_json: bool) -> None:
+    """List stored audits, newest first."""
+    from seotool.history import format_history, list_audits
+
+    rows = list_audits(Path(db) if db else None, limit)
+    click.echo(json.dumps(rows, indent=2) if as_json else format_history(rows), nl=as_json)
+
+
+@cli.command(help=f"Compare two audits: new, fixed and unchanged findings (matched by fingerprint) and page-level "
+             f"changes. OLD and NEW are each {_AUDIT_REF}; NEW defaults to latest.")
+@click.argument("old_ref", metavar="OLD")
+@click.argument("new_ref", metavar="NEW", default="latest")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "md"]), default="text", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
+@click.option("--db", type=click.Path(dir_okay=False), help="Audit store (default: .seotool/audits.db).")
+def diff(old_ref: str, new_ref: str, fmt: str, output: str | None, db: str | None) -> None:
+    from reports import diff_report
+    from seotool.diff import diff_results
+    from seotool.history import load_audit
+
+    store = Path(db) if db else None
+    d = diff_results(load_audit(old_ref, store), load_audit(new_ref, store))
+    text = {"text": diff_report.render_text, "json": diff_report.render_json, "md": diff_report.render_markdown}[fmt](d)
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"diff written to {output}")
+    else:
+        _emit(text)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: every error is one line on stderr with a documented exit code."""
     try:

@@ -106,3 +106,35 @@ def _result(site_dir: Path) -> dict[str, Any]:
 def result(_result: dict[str, Any]) -> dict[str, Any]:
     """A fresh copy of the audit result for each test (renderers must not need to mutate it)."""
     return copy.deepcopy(_result)
+
+
+class CliRun:
+    def __init__(self, code: int, out: str, err: str) -> None:
+        self.code, self.out, self.err = code, out, err
+
+    def __repr__(self) -> str:
+        return f"exit {self.code}\nstdout: {self.out[-2000:]}\nstderr: {self.err[-2000:]}"
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
+    """Run the real ``seotool`` entry point in-process: ``cli("audit", "site/", cwd=path)``.
+    ``registry="fixture"`` runs the audit with the fixture rules instead of the project's checks."""
+    from seotool import cli as cli_module
+
+    project_registry = cli_module._registry
+
+    def run(*args: str, cwd: Path | None = None, registry: str = "project") -> CliRun:
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        monkeypatch.setattr(cli_module, "_registry", fixture_registry if registry == "fixture" else project_registry)
+        capsys.readouterr()
+        try:
+            cli_module.main(list(args))
+            code = 0
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+        captured = capsys.readouterr()
+        return CliRun(code, captured.out, captured.err)
+
+    return run
