@@ -79,12 +79,7 @@ def check_target(page: Page, site: Site) -> Iterator[Finding]:
     if state is None or state.ok:
         return
     href = page.canonicals[0]
-    if state.error and state.status is None:
-        problem = f"could not be fetched ({state.error})"
-    elif state.status != 200:
-        problem = f"answers {state.status}" + (f" ({state.error})" if state.error else "")
-    else:
-        problem = "redirects" + (f" to {shown_url(site, state.final_url)}" if state.final_url else "")
+    problem = state.problem(site)
     fix = (f"Point the canonical at the final URL: {element(shown_url(site, state.final_url))}"
            if state.redirected and state.status == 200 and state.final_url
            else "Point the canonical at a live page (usually this page's own URL).")

@@ -47,12 +47,7 @@ def check_sitemap_status(site: Site) -> Iterator[Finding]:
         if state is None or state.ok:
             continue
         listed = shown_url(site, url)
-        if state.error and state.status is None:
-            problem = f"could not be fetched ({state.error})"
-        elif state.status != 200:
-            problem = f"answers {state.status}"
-        else:
-            problem = "redirects" + (f" to {shown_url(site, state.final_url)}" if state.final_url else "")
+        problem = state.problem(site)
         fix = (f"List the final URL instead: {shown_url(site, state.final_url)}"
                if state.status == 200 and state.final_url else "Remove the URL from the sitemap, or restore the page.")
         yield SITEMAP_URL_STATUS.finding(
@@ -106,10 +101,10 @@ def _sitemap(*paths: str) -> str:
     return f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</urlset>'
 
 
-def _http_sitemap(*paths: str) -> dict:
+def _http_sitemap(*paths: str) -> str:
+    """A sitemap served over HTTP by an example: ``{origin}`` is the test server's origin."""
     locs = "".join(f"<url><loc>{{origin}}/{p}</loc></url>" for p in paths)
-    return {"body": f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</urlset>',
-            "content_type": "application/xml"}
+    return f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</urlset>'
 
 
 _PROD = {"site": {"url": "https://www.blueridgeclinic.com"}}
@@ -140,12 +135,12 @@ SITEMAP_URL_STATUS = Rule(
     why="A sitemap should list only live, final URLs. Errors and redirects waste crawl budget and make "
         "search engines trust the sitemap less.",
     fix="List the final 200 URL of every page, and remove pages that are gone.",
-    bad=(Example(files={"index.html": doc(body=_HOME), "ketamine.html": doc()},
-                 responses={"/sitemap.xml": _http_sitemap("", "ketamine.html", "old-page.html")}),
+    bad=(Example(files={"index.html": doc(body=_HOME), "ketamine.html": doc(),
+                        "sitemap.xml": _http_sitemap("", "ketamine.html", "old-page.html")}, serve=True),
          Example(files={"index.html": doc(body=_HOME), "ketamine.html": doc(),
                         "sitemap.xml": _sitemap("", "ketamine.html", "old-page.html")}, config=_PROD)),
-    good=(Example(files={"index.html": doc(body=_HOME), "ketamine.html": doc()},
-                  responses={"/sitemap.xml": _http_sitemap("", "ketamine.html")}),
+    good=(Example(files={"index.html": doc(body=_HOME), "ketamine.html": doc(),
+                         "sitemap.xml": _http_sitemap("", "ketamine.html")}, serve=True),
           Example(files={"index.html": doc(body=_HOME), "ketamine.html": doc(),
                          "sitemap.xml": _sitemap("", "ketamine.html")}, config=_PROD)),
     check=check_sitemap_status,

@@ -128,6 +128,16 @@ class TargetState:
     def ok(self) -> bool:
         return self.status == 200 and not self.redirected and not self.error
 
+    def problem(self, site: Site) -> str:
+        """What is wrong, to follow "The URL ...": "answers 404", "redirects to X", ..."""
+        if self.redirected:
+            where = f" to {shown_url(site, self.final_url)}" if self.final_url else ""
+            tail = f", which answers {self.status}" if self.status and self.status != 200 else ""
+            return f"redirects{where}{tail}"
+        if self.status is None:
+            return f"could not be fetched ({self.error or 'unknown error'})"
+        return f"answers {self.status}" + (f" ({self.error})" if self.error and self.error != "http-error" else "")
+
 
 def _keyed(site: Site, name: str, mapping: dict) -> dict:
     """``mapping`` re-keyed by url_key; rebuilt when it grew (probes arrive after probe_targets ran)."""
@@ -165,7 +175,12 @@ def target_state(site: Site, url: str) -> TargetState | None:
         if rec is None:
             continue
         if rec.state == FETCHED:
-            return TargetState(rec.status, rec.final_url, _redirected(site, candidate, rec.final_url, rec.redirects))
+            status = rec.status
+            if rec.redirects and rec.final_url:  # the crawler records the first hop's status
+                final = site.records.get(rec.final_url) or records.get(url_key(rec.final_url))
+                status = final.status if final is not None and final is not rec and final.state == FETCHED else (
+                    200 if page_at(site, rec.final_url) is not None else None)
+            return TargetState(status, rec.final_url, _redirected(site, candidate, rec.final_url, rec.redirects))
         if rec.state == FAILED and (rec.status in _DEFINITE or (rec.status is None and rec.reason)):
             return TargetState(rec.status, rec.final_url, bool(rec.redirects), rec.reason)
     if site.is_local and page_at(site, url) is not None:
