@@ -1,0 +1,117 @@
+"""Where a page shows a phone number or a street address, and whether it is the clinic's own.
+
+NAP "slots" are the places a clinic's details are expected: the site's header/footer, the home
+page and the contact page. There every number and address counts as the clinic's, unless it is
+labelled as a fax or sits by a third-party cue ("Poison Control", "crisis line"). In other page
+copy a number or address counts only when its clause has a clinic cue ("call us", "our office")
+or its paragraph names the clinic. The cues are in ``data/cues.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from checks.local import addresses, names, phones, vocab
+from checks.local.addresses import Address
+from checks.local.pages import Region, is_contact, is_home, regions
+from seotool.page import Block, Page
+
+
+@dataclass
+class Occurrence:
+    raw: str  # as written
+    phone: str | None  # E.164, for phone numbers
+    address: Address | None  # for addresses
+    region: Region
+    block: Block
+    start: int
+    end: int
+    slot: bool  # footer/header, home page or contact page
+    fax: bool
+    third_party: bool
+    own: bool  # counts as the clinic's own number or address
+
+    @property
+    def in_main(self) -> bool:
+        return self.region.in_main
+
+
+def _cue_regex(words: tuple[str, ...]) -> re.Pattern[str]:
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.I)
+
+
+@cache
+def _clinic_cue() -> re.Pattern[str]:
+    return _cue_regex(vocab.cues().clinic)
+
+
+@cache
+def _third_party_cue() -> re.Pattern[str]:
+    return _cue_regex(vocab.cues().third_party)
+
+
+@cache
+def _fax_label() -> re.Pattern[str]:
+    parts = []
+    for label in vocab.cues().fax_labels:
+        if label[-1] in ":.":
+            parts.append(rf"(?<!\w){re.escape(label)}\s*$")
+        else:
+            parts.append(rf"(?<!\w){re.escape(label)}\b[^\w]*$")
+    return re.compile("|".join(parts), re.I)
+
+
+def is_slot_page(page: Page) -> bool:
+    return is_home(page) or is_contact(page)
+
+
+def _classify(page: Page, region: Region, start: int, end: int, clinic_name: str) -> tuple[bool, bool, bool, bool]:
+    slot = is_slot_page(page) or not region.in_main
+    fax = bool(_fax_label().search(region.text[max(0, start - 16) : start]))
+    clause = region.clause(start, end)
+    outside = clause.replace(region.text[start:end], " ")  # the number's own digits are no cue
+    third = bool(_third_party_cue().search(outside))
+    block = region.block_at(start)
+    cue = bool(_clinic_cue().search(outside)) or (bool(clinic_name) and names.mentioned_in(clinic_name, block.text))
+    own = not fax and not third and (slot or cue)
+    return slot, fax, third, own
+
+
+def phone_occurrences(page: Page, region_code: str, clinic_name: str) -> list[Occurrence]:
+    key = ("local.phones", region_code, clinic_name)
+    if key not in page.cache:
+        out = []
+        for region in regions(page):
+            for hit in phones.find(region.text, region_code):
+                slot, fax, third, own = _classify(page, region, hit.start, hit.end, clinic_name)
+                out.append(Occurrence(hit.raw, hit.e164, None, region, region.block_at(hit.start), hit.start,
+                                      hit.end, slot, fax, third, own))
+        page.cache[key] = out
+    return page.cache[key]
+
+
+def address_occurrences(page: Page, clinic_name: str) -> list[Occurrence]:
+    key = ("local.addresses", clinic_name)
+    if key not in page.cache:
+        out = []
+        for region in regions(page):
+            for hit in addresses.find(region.text):
+                slot, _, third, own = _classify(page, region, hit.start, hit.end, clinic_name)
+                out.append(Occurrence(hit.raw, None, hit.address, region, region.block_at(hit.start), hit.start,
+                                      hit.end, slot, False, third, own))
+        page.cache[key] = out
+    return page.cache[key]
+
+
+def tel_links(page: Page, region_code: str) -> list[tuple[str, object]]:
+    """(E.164, link) for every ``tel:`` link with a valid number."""
+    out = []
+    for link in page.links:
+        if link.tag == "a" and link.href.strip().lower().startswith("tel:"):
+            number = phones.from_tel(link.href.strip(), region_code)
+            if number:
+                out.append((number, link))
+    return out
