@@ -50,6 +50,7 @@ CORE_DEFAULTS: dict[str, dict[str, Any]] = {
         "url": "",
         "service_area": [],
         "services": [],
+        "other_phones": [],  # the clinic's other numbers (toll-free, call tracking): not NAP mismatches
     },
     "ignore": {
         # per-URL ignores: [[ignore.urls]] pattern = "...", rules = [...], reason = "..."
