@@ -290,7 +290,7 @@ class Page:
             if name in SKIP_TAGS:
                 self._collect_refs(child, in_main, path)
                 continue
-            if name in ("a", "img", "span", "strong", "em", "b", "i", "u", "small", "abbr", "sup", "sub", "mark", "time", "cite", "code", "br", "picture", "source"):
+            if name in ("a", "img", "span", "strong", "em", "b", "i", "u", "small", "abbr", "sup", "sub", "mark", "time", "cite", "code", "br", "picture", "source", "area"):
                 # inline content: text joins the loose run; refs are collected
                 self._collect_refs(child, in_main, path)
                 if name == "br":

@@ -211,17 +211,19 @@ def classify_error(exc: BaseException) -> tuple[str, str]:
     def has(*types: type) -> bool:
         return any(isinstance(e, types) for e in chain)
 
-    if has(requests.Timeout, u3.TimeoutError, TimeoutError):
-        kind = "connect" if has(requests.ConnectTimeout, u3.ConnectTimeoutError) else "read"
-        return "timeout", f"{kind} timeout: {detail}"
+    # Specific causes first: urllib3's NewConnectionError is (historically) a ConnectTimeoutError.
     if has(u3.NameResolutionError) or any(_is_gaierror(e) for e in chain):
-        return "dns", detail
+        named = [e for e in chain if isinstance(e, u3.NameResolutionError)]  # it names the host
+        return "dns", _one_line(named[0]) if named else detail
     if has(requests.exceptions.SSLError, u3.SSLError, ssl.SSLError, ssl.CertificateError):
         return "tls", detail
     if has(ConnectionRefusedError):
         return "refused", detail
     if has(ConnectionResetError, ConnectionAbortedError, BrokenPipeError):
         return "reset", detail
+    if has(requests.Timeout, u3.TimeoutError, TimeoutError):
+        kind = "connect" if has(requests.ConnectTimeout, u3.ConnectTimeoutError) else "read"
+        return "timeout", f"{kind} timeout: {detail}"
     if has(requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema, requests.exceptions.MissingSchema,
            u3.LocationParseError, ValueError):
         return "invalid-url", detail

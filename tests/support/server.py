@@ -107,6 +107,7 @@ class _Handler(BaseHTTPRequestHandler):
         with self.server.lock:
             self.server.hits[path] += 1
             self.server.log.append((method, full, dict(self.headers)))
+            self.server.timeline.append((time.monotonic(), method, full))
         route = self.server.routes.get(full) or self.server.routes.get(path)
         if route is None and self.server.static_root is not None:
             route = _static(self.server.static_root, path)
@@ -147,6 +148,7 @@ class _Server(ThreadingHTTPServer):
         self.static_root = static_root
         self.hits: Counter[str] = Counter()
         self.log: list[tuple[str, str, dict]] = []
+        self.timeline: list[tuple[float, str, str]] = []  # (time.monotonic(), method, path) per request
         self.lock = threading.Lock()
 
     @property
