@@ -48,7 +48,7 @@ def main() -> int:
     StagingHandler.origin = f"http://127.0.0.1:{server.server_address[1]}"
     threading.Thread(target=server.serve_forever, daemon=True).start()
     sys.path.insert(0, str(ROOT))
-    from reports import available
+    from reports import available, extension
 
     formats = [f for f in ("json", "html", "csv", "md", "sarif", "junit") if f in available()]
     cmd = [sys.executable, "-c", "from seotool.cli import main; main()", "audit", StagingHandler.origin + "/",
@@ -63,7 +63,7 @@ def main() -> int:
     if code != 0:
         print(f"demo audit failed with exit code {code}", file=sys.stderr)
         return code
-    print(f"demo reports written to {OUT.relative_to(ROOT)}/ ({', '.join('report.' + f for f in formats)})")
+    print(f"demo reports written to {OUT.relative_to(ROOT)}/ ({', '.join('report.' + extension(f) for f in formats)})")
     return 0
 
 
