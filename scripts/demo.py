@@ -6,6 +6,7 @@ on 127.0.0.1. Reports go to out/demo/ (ignored by git), named in the last line p
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
@@ -16,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "examples" / "site"
 CONFIG = ROOT / "examples" / "seotool.toml"
-OUT = ROOT / "out" / "demo"
+OUT = Path(os.environ.get("SEOTOOL_DEMO_OUT") or ROOT / "out" / "demo").resolve()
 PRODUCTION = "https://www.charlotteketaminecenter.example"
 
 
@@ -63,7 +64,8 @@ def main() -> int:
     if code != 0:
         print(f"demo audit failed with exit code {code}", file=sys.stderr)
         return code
-    print(f"demo reports written to {OUT.relative_to(ROOT)}/ ({', '.join('report.' + extension(f) for f in formats)})")
+    shown = OUT.relative_to(ROOT) if OUT.is_relative_to(ROOT) else OUT
+    print(f"demo reports written to {shown}/ ({', '.join('report.' + extension(f) for f in formats)})")
     return 0
 
 
