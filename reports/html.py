@@ -211,7 +211,7 @@ def build_model(result: dict[str, Any], options: dict[str, Any]) -> dict[str, An
         "charts": {
             "families": family_chart(rows, families),
             "grades": grade_chart(grade_distribution(result), target_grade(result)),
-            "worst": worst_chart(worst_pages(result), page_ids),
+            "worst": worst_chart(worst_pages(result), page_ids, _origin(result)),
         },
         "median_grade": ((result.get("summary") or {}).get("readability") or {}).get("median_grade")
         if isinstance((result.get("summary") or {}).get("readability"), dict) else None,
@@ -302,11 +302,22 @@ def grade_chart(dist: list[tuple[str, int]], target: float | None) -> dict[str, 
     return {"bars": bars, "width": 40 + len(dist) * col_w, "target": target}
 
 
-def worst_chart(worst: list[tuple[str, dict[str, int]]], page_ids: dict[str, str]) -> dict[str, Any]:
+def _origin(result: dict[str, Any]) -> str:
+    """The crawled site's origin (scheme://host/), so charts can name pages by their path."""
+    target = str(next(iter(result.get("targets") or []), ""))
+    try:
+        parts = urlsplit(target)
+    except ValueError:
+        return ""
+    return f"{parts.scheme}://{parts.netloc}/" if parts.scheme in ("http", "https") and parts.netloc else ""
+
+
+def worst_chart(worst: list[tuple[str, dict[str, int]]], page_ids: dict[str, str], origin: str = "") -> dict[str, Any]:
     top = max((sum(c.values()) for _, c in worst), default=0)
     bars = []
     for url, c in worst:
         segments, end = _segments(c, top)
-        bars.append({"label": url or "(site-wide)", "anchor": page_ids.get(url), "total": sum(c.values()),
+        label = "/" + url[len(origin):] if origin and url.startswith(origin) else url
+        bars.append({"label": label or "(site-wide)", "url": url, "anchor": page_ids.get(url), "total": sum(c.values()),
                      "segments": segments, "end": end})
     return {"bars": bars}
