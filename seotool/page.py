@@ -252,11 +252,14 @@ class Page:
         self.headings: list[Heading] = []
         self.links: list[Link] = []
         self.images: list[Image] = []
-        head = soup.find("head")
-        if isinstance(head, Tag) and body is not soup:
-            # stylesheets, icons, canonical, scripts and meta refresh live in <head>
-            self._collect_refs(head, False, [])
+        self._ref_tags: set[int] = set()
         self._walk(body, main, in_main=main is None, path=[])
+        for t in soup.find_all(["link", "meta", "script"]):
+            # stylesheets, icons, canonical, scripts and meta refresh in <head> (or wherever the walk
+            # did not reach them)
+            if id(t) not in self._ref_tags:
+                self._collect_refs(t, False, [])
+        del self._ref_tags
         for i, b in enumerate(self.blocks):
             b.index = i
         self.footer_text = " ".join(b.text for b in self.chrome_blocks)
@@ -333,6 +336,7 @@ class Page:
         tags = [tag, *tag.find_all(True)]
         for t in tags:
             name = t.name.lower()
+            self._ref_tags.add(id(t))
             if name == "meta":
                 refresh = _refresh_target(t)
                 if refresh:

@@ -18,10 +18,10 @@ _UNREACHABLE_WHY = {
     "refused": "its server refused the connection",
     "reset": "its server dropped the connection",
     "tls": "its secure connection failed (certificate or TLS error)",
-    "connection": "the connection failed",
+    "connection-error": "the connection failed",
+    "bad-encoding": "its server sent a body that cannot be decoded",
     "invalid-url": "the address is not a valid URL",
-    "invalid-redirect": "it redirects to an address that is not a web page",
-    "bad-response": "its server sent a broken response",
+    "bad-redirect": "it redirects to an address that is not a web page",
 }
 
 

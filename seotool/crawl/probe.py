@@ -127,6 +127,14 @@ class _Hop:
     elapsed_ms: float = 0.0
 
 
+@dataclass
+class _Continue:
+    """Carry on probing from ``url``: the crawl knew the redirects up to it."""
+
+    url: str
+    chain: list[dict[str, Any]]
+
+
 class _Stopped(Exception):
     pass
 
@@ -219,7 +227,8 @@ class _Prober:
             return Probe(url, error=NOT_CHECKED, method="none", detail=f"{scheme or 'no'} scheme is not checked")
         if self.site.offline:
             return Probe(url, error=NOT_CHECKED, method="none", detail="offline")
-        return self._from_crawl(url, want_ids, [])
+        known = self._from_crawl(url, want_ids, [])
+        return known if isinstance(known, Probe) else None
 
     def _is_local_internal(self, url: str) -> bool:
         if url.startswith(LOCAL_ORIGIN):
@@ -251,13 +260,16 @@ class _Prober:
             self._files = {Path(p.source_path).resolve(): p for p in self.site.pages if p.source_path}
         return self._files
 
-    def _from_crawl(self, url: str, want_ids: bool, chain: list[dict[str, Any]]) -> Probe | None:
-        """What the crawler already knows about ``url``, or None when it must be requested."""
+    def _from_crawl(self, url: str, want_ids: bool, chain: list[dict[str, Any]]) -> Probe | _Continue | None:
+        """What the crawler already knows about ``url``: a final answer, a redirect chain to carry
+        on from (the crawler stops at hops it may not follow), or None when it must be requested."""
         rec = _record_for(self.site, url)
         if rec is None:
             return None
         redirects = chain + list(rec.redirects or [])
         final = rec.final_url or url
+        if rec.status in _REDIRECTS and rec.redirects and final != url:
+            return _Continue(final, redirects)  # the crawler did not follow the last hop
         if rec.state == FETCHED:
             ids = None
             if want_ids:
@@ -268,7 +280,8 @@ class _Prober:
             return Probe(url, status=rec.status or 200, final_url=final, redirects=redirects,
                          content_type=rec.content_type, ids=ids, method="crawl", elapsed_ms=rec.elapsed_ms)
         if rec.state == FAILED:
-            if rec.status in _DEFINITE_STATUS:
+            if rec.status in _DEFINITE_STATUS or (rec.status is not None and rec.status < 300 and not want_ids):
+                # 404/410 are final; a 2xx that failed later (too large, slow body, unparseable) exists
                 return Probe(url, status=rec.status, final_url=final, redirects=redirects,
                              content_type=rec.content_type, method="crawl", detail=rec.detail)
             if rec.status is None and rec.reason in NETWORK_ERRORS | {REDIRECT_LOOP, TOO_MANY_REDIRECTS}:
@@ -278,7 +291,10 @@ class _Prober:
         if rec.reason == "not-html" and rec.status and rec.status < 400 and not want_ids:
             return Probe(url, status=rec.status, final_url=final, redirects=redirects,
                          content_type=rec.content_type, method="crawl")
-        return None  # skipped (robots, scope, limits): a link still deserves its one request
+        if rec.reason == "robots":
+            # The site owner's robots.txt keeps tools out; --ignore-robots lets the crawl (and us) in.
+            return Probe(url, error=NOT_CHECKED, method="none", detail="robots.txt disallows it")
+        return None  # skipped (scope, limits): a link still deserves its one request
 
     # -- over the network -----------------------------------------------------------------------
 
@@ -291,11 +307,18 @@ class _Prober:
         seen = {current}
         try:
             for _ in range(self.s.max_redirects + 1):
-                if chain:
-                    known = self._from_crawl(current, want_ids, chain)
-                    if known is not None:
-                        known.url = url
-                        return known
+                known = self._from_crawl(current, want_ids, chain)
+                if isinstance(known, Probe):
+                    known.url = url
+                    return known
+                if isinstance(known, _Continue):
+                    chain = known.chain
+                    if known.url in seen or len(chain) > self.s.max_redirects:
+                        hop = _Hop(error=REDIRECT_LOOP, detail=f"redirects back to {known.url}")
+                        return self._probe(url, hop, known.url, chain, start)
+                    seen.add(known.url)
+                    current = known.url
+                    continue
                 hop = self._hop(current, want_ids)
                 if hop.error or hop.status not in _REDIRECTS or not hop.location:
                     return self._probe(url, hop, current, chain, start)
