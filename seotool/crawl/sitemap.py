@@ -7,10 +7,9 @@ refuses entity-expansion bombs; the size of a sitemap is capped before it gets h
 
 from __future__ import annotations
 
-import io
 import zlib
 from dataclasses import dataclass, field
-from xml.etree.ElementTree import ParseError, iterparse
+from xml.etree.ElementTree import ParseError, XMLPullParser
 
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024  # the protocol's limit, uncompressed
 MAX_LOCS = 50_000  # the protocol's limit per file
@@ -52,29 +51,42 @@ def _local(tag: str) -> str:
 
 
 def _parse_xml(data: bytes) -> Sitemap:
+    """Read ``<loc>`` entries as they stream by, so a file broken halfway keeps its first half."""
+    parser = XMLPullParser(events=("start", "end"))
     kind: str | None = None
     locs: list[str] = []
-    try:
-        for event, elem in iterparse(io.BytesIO(data), events=("start", "end")):
-            name = _local(elem.tag)
-            if kind is None and event == "start":
-                kind = {"urlset": "urlset", "sitemapindex": "index"}.get(name, "invalid")
-                if kind == "invalid":
-                    return Sitemap("invalid", error=f"not a sitemap: root element <{name}>")
-                continue
-            if event != "end":
-                continue
-            if name == "loc" and elem.text and elem.text.strip():
-                locs.append(elem.text.strip())
-                if len(locs) >= MAX_LOCS:
-                    break
-            if name in ("url", "sitemap"):
-                elem.clear()  # keep memory flat on big files
-    except ParseError as exc:
-        if not locs:
-            return Sitemap("invalid", error=f"invalid XML: {exc}")
-        return Sitemap(kind or "urlset", locs, error=f"invalid XML after {len(locs)} entries: {exc}")
-    return Sitemap(kind or "invalid", locs)
+    error: str | None = None
+    chunks: list[bytes | None] = [data[i:i + (1 << 16)] for i in range(0, len(data), 1 << 16)]
+    for chunk in [*chunks, None]:  # None: the end of the document
+        try:
+            if chunk is not None:
+                parser.feed(chunk)
+            else:
+                parser.close()
+        except ParseError as exc:
+            error = f"invalid XML: {exc}"
+        try:
+            for event, elem in parser.read_events():  # re-raises a ParseError met while feeding
+                name = _local(elem.tag)
+                if kind is None:
+                    kind = {"urlset": "urlset", "sitemapindex": "index"}.get(name, "invalid")
+                    if kind == "invalid":
+                        return Sitemap("invalid", error=f"not a sitemap: root element <{name}>")
+                if event != "end":
+                    continue
+                if name == "loc" and elem.text and elem.text.strip() and len(locs) < MAX_LOCS:
+                    locs.append(elem.text.strip())
+                if name in ("url", "sitemap"):
+                    elem.clear()  # keep memory flat on big files
+        except ParseError as exc:
+            error = f"invalid XML: {exc}"
+        if error:
+            break
+    if kind is None or (error and not locs):
+        return Sitemap("invalid", error=error or "empty document")
+    if error and locs:
+        error = f"{error} (kept the {len(locs)} entries before it)"
+    return Sitemap(kind, locs, error)
 
 
 def _parse_text(data: bytes) -> Sitemap:
