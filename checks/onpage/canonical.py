@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 from checks.onpage.markup import doc
 from checks.onpage.siteindex import (
@@ -24,7 +25,7 @@ from seotool.site import Site
 GOOGLE_CANONICAL = Source("Google Search Central: specify a canonical URL",
                           "https://developers.google.com/search/docs/crawling-indexing/consolidate-duplicate-urls")
 _LINK_HEADER = re.compile(r"<([^>]*)>\s*;([^,]*)")
-_ABSOLUTE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 def header_canonicals(page: Page) -> list[str]:
@@ -62,7 +63,7 @@ def _suggested(site: Site, page: Page) -> str:
 
 def check_relative(page: Page, site: Site) -> Iterator[Finding]:
     for href in [*page.canonicals, *header_canonicals(page)]:
-        if href.strip() and not _ABSOLUTE.match(href.strip()):
+        if href.strip() and not _SCHEME.match(href.strip()):
             absolute = page.resolve(href)
             yield CANONICAL_RELATIVE.finding(
                 page, "The canonical URL is relative; search engines may resolve it differently than you expect.",
@@ -71,14 +72,31 @@ def check_relative(page: Page, site: Site) -> Iterator[Finding]:
             )
 
 
+def _web_address(url: str | None) -> bool:
+    try:
+        parts = urlsplit(url or "")
+        return parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        return False
+
+
 def check_target(page: Page, site: Site) -> Iterator[Finding]:
+    if not page.canonicals:
+        return
+    href = page.canonicals[0]
+    if not _web_address(page.resolve(href)):
+        yield CANONICAL_TARGET.finding(
+            page, "The canonical URL is not a valid web address." if href.strip() else
+            "The canonical link has an empty href.", excerpt=href, element=element(href),
+            suggestion=f"Use the page's full URL: {element(_suggested(site, page))}",
+        )
+        return
     target = canonical_target(site, page)
     if not target or url_key(target) == url_key(page.final_url):
         return
     state = target_state(site, target)
     if state is None or state.ok:
         return
-    href = page.canonicals[0]
     problem = state.problem(site)
     fix = (f"Point the canonical at the final URL: {element(shown_url(site, state.final_url))}"
            if state.redirected and state.status == 200 and state.final_url
@@ -170,7 +188,8 @@ CANONICAL_RELATIVE = Rule(
     id="onpage.canonical-relative",
     title="Canonical URL is relative",
     severity=Severity.WARNING,
-    what="Flags canonical URLs written without scheme and host (`/about`, `about.html`, `//host/about`).",
+    what="Flags canonical URLs written without scheme and host (`/about`, `about.html`, `//host/about`). "
+         "Invalid ones (`javascript:`, empty) are onpage.canonical-target's.",
     why="Google asks for absolute canonical URLs: a relative one is resolved against whatever URL the "
         "page was fetched from, so a copy on a staging host or http:// variant canonicalises to itself.",
     fix="Write the full URL, e.g. https://www.example.com/about/.",
@@ -185,8 +204,8 @@ CANONICAL_TARGET = Rule(
     title="Canonical points to a broken or redirected URL",
     severity=Severity.ERROR,
     what="Flags canonicals whose URL does not answer 200 directly: an error status, a redirect or a "
-         "failed fetch (from the crawl, or the prober for URLs the crawl did not fetch). Unknown URLs are "
-         "not judged.",
+         "failed fetch (from the crawl, or the prober for URLs the crawl did not fetch), and canonicals "
+         "that are empty or not an http(s) URL. URLs nothing gathered knows about are not judged.",
     why="A canonical must name the live, final URL. Search engines ignore one that points at an error "
         "page and may drop the page itself; a redirecting canonical sends mixed signals.",
     fix="Point the canonical at the final 200 URL, usually the page's own address.",

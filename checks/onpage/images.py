@@ -20,7 +20,7 @@ def check_alt(page: Page, site: Site) -> Iterator[Finding]:
             continue
         name = image.src.rsplit("/", 1)[-1].split("?", 1)[0] or image.src
         yield IMAGE_ALT_MISSING.finding(
-            page, f"The image {name} has no alt attribute.", excerpt=image.src, element=f'<img src="{image.src}">',
+            page, f"The image {name} has no alt attribute." if name else "An image has no alt attribute.", excerpt=image.src, element=f'<img src="{image.src}">',
             line=image.line, key=image.src,
             suggestion='Describe what the image shows in alt="…"; use alt="" if it is purely decorative.',
         )

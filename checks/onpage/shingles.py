@@ -1,6 +1,6 @@
 """Near-duplicate detection in about linear time: word shingles, one-permutation MinHash, LSH.
 
-Each text becomes the set of its 5-word shingles, each hashed once (blake2b, stable across runs).
+Each text becomes the set of its 5-word shingles, each hashed once (stable across runs).
 A sketch keeps, for each of 64 bins of the hash space, the smallest hash that fell in it
 (one-permutation hashing: one hash per shingle instead of one per shingle *and* permutation, which
 is what makes pure Python fast enough). Two sketches agree in a bin with probability about the
@@ -10,7 +10,7 @@ Every candidate pair is then verified with the exact Jaccard of the shingle sets
 not depend on the sketch's luck, only which pairs get looked at.
 
 Why not `datasketch`: it needs numpy and scipy, and its per-permutation MinHash is the slow part
-this avoids; the index here is ~80 lines and measured in benchmarks/onpage_duplicates.py.
+this avoids; the index here is ~80 lines and measured by benchmarks/onpage_site.py.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from hashlib import blake2b
 from itertools import combinations
 
@@ -35,15 +36,24 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
+@lru_cache(maxsize=200_000)
+def _word_id(word: str) -> int:
+    return int.from_bytes(blake2b(word.encode(), digest_size=8).digest(), "big")
+
+
 def shingles(tokens: list[str]) -> frozenset[int]:
-    """Hashes of the text's overlapping ``SHINGLE_WORDS``-word runs (one run for a shorter text)."""
+    """Hashes of the text's overlapping ``SHINGLE_WORDS``-word runs (one run for a shorter text).
+
+    Words get a stable id (blake2b); a run is hashed as a tuple of ids. CPython hashes int tuples
+    without per-process randomisation (unlike str) and mixes them well (xxHash rounds), so results
+    are the same on every run and the low bits can pick the bin."""
     if not tokens:
         return frozenset()
-    n = max(1, len(tokens) - SHINGLE_WORDS + 1)
-    return frozenset(
-        int.from_bytes(blake2b(" ".join(tokens[i:i + SHINGLE_WORDS]).encode(), digest_size=8).digest(), "big")
-        for i in range(n)
-    )
+    ids = [_word_id(t) for t in tokens]
+    if len(ids) < SHINGLE_WORDS:
+        return frozenset((hash(tuple(ids)),))
+    # zip stops at the shortest slice: exactly the runs of SHINGLE_WORDS consecutive words
+    return frozenset(map(hash, zip(*(ids[i:] for i in range(SHINGLE_WORDS)), strict=False)))
 
 
 def sketch(hashes: Iterable[int]) -> tuple[int, ...]:

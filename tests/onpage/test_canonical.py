@@ -86,3 +86,25 @@ def test_canonical_to_a_noindex_page():
     }))
     [f] = found["onpage.canonical-conflict"]
     assert f["url"] == SCIATICA and "noindex" in f["message"] and f["element"] == f'<link rel="canonical" href="{PROD}/about.html">'
+
+
+def test_invalid_and_empty_canonicals_are_target_problems_not_relative_ones():
+    found = by_rule(clean_with({
+        SCIATICA: (OWN, '<link rel="canonical" href="javascript:void(0)">'),
+        "about.html": (f'<link rel="canonical" href="{PROD}/about.html">', '<link rel="canonical" href="http://[::1/about">'),
+        "contact.html": (f'<link rel="canonical" href="{PROD}/contact.html">', '<link rel="canonical" href="">'),
+    }))
+    assert list(found) == ["onpage.canonical-target"]
+    got = {f["url"]: (f["excerpt"], f["message"]) for f in found["onpage.canonical-target"]}
+    assert got == {
+        SCIATICA: ("javascript:void(0)", "The canonical URL is not a valid web address."),
+        "about.html": ("http://[::1/about", "The canonical URL is not a valid web address."),
+        "contact.html": ("", "The canonical link has an empty href."),
+    }
+
+
+def test_odd_markup_never_breaks_a_check():
+    found = by_rule(clean_with({"about.html": ("<p>Four physicians", '<p><a href="http://[oops/">here</a>'
+                                               '<img src=""><a href="mailto:front@blueridgeclinic.com">Email</a>Four physicians')}))
+    assert "tool.check-error" not in found
+    assert [f["message"] for f in found["onpage.image-alt-missing"]] == ["An image has no alt attribute."]
