@@ -37,13 +37,22 @@ def _negated(lex: Lexicon, sentence: str, start: int) -> bool:
     return bool(lex.negated_by.search(sentence[:start]))
 
 
+_CLAUSE_END = re.compile(r"[,;:]|\s(so|and|but|which|because|while|although)\s")
+
+
+def _hedged(lex: Lexicon, text: str, end: int) -> bool:
+    """Whether the clause that ends at ``end`` is hedged: anything before it, or the words after it up
+    to the next clause ("relieves pain for many patients", but not "... so you can walk again")."""
+    rest = text[end:]
+    cut = _CLAUSE_END.search(rest)
+    return bool(lex.hedges.search(text[:end] + (rest[: cut.start()] if cut else rest)))
+
+
 def _certainty(lex: Lexicon, text: str) -> re.Match[str] | None:
     """A certainty verb with its object, not hedged, not negated, not a purpose ("to relieve")."""
-    if lex.hedges.search(text):
-        return None
     for m in lex.certainty.finditer(text):
         prefix = text[: m.start()]
-        if _PURPOSE.search(prefix) or _negated(lex, text, m.start()):
+        if _PURPOSE.search(prefix) or _negated(lex, text, m.start()) or _hedged(lex, text, m.end()):
             continue
         return m
     return None
@@ -80,8 +89,8 @@ def _claims_in(page: Page, lex: Lexicon, block: Block, sentence: Sentence, topic
         yield Claim(block, sentence, "absolute", tuple(words), suggestion, lex.sources.get("ftc"), first_id)
 
     certain = _certainty(lex, text)
-    off_verb = None if lex.hedges.search(text) else lex.off_label_verbs.search(text)
-    if off_verb and _negated(lex, text, off_verb.start()):
+    off_verb = lex.off_label_verbs.search(text)
+    if off_verb and (_negated(lex, text, off_verb.start()) or _hedged(lex, text, off_verb.end())):
         off_verb = None
     claimed = certain or off_verb
     if not claimed:

@@ -35,8 +35,9 @@ SENTENCE_STARTERS = (
     "The|This|These|Those|It|Its|If|When|While|Your|You|Our|We|They|Many|Most|Some|However|"
     "Although|Because|After|Before|During|In|For|With|Unlike|Fortunately|Unfortunately"
 )
-DETERMINERS = "the|a|an|your|our|their|its|his|her|my|this|that|these|those|of|to|with|from|by"
-_LOST_MIDDLE = re.compile(rf"\b(?:{DETERMINERS})\s+(?:{SENTENCE_STARTERS})\b\s+\w+")
+# "... irritate the nearby The pain is ...": a capitalised sentence opener between two lowercase words
+# (titles such as "in The Lancet" capitalise the next word too, so they do not match).
+_LOST_MIDDLE = re.compile(rf"\b[a-z][a-z'’-]*\s+(?:{SENTENCE_STARTERS})\s+[a-z][a-z'’-]*\b")
 _GLUED = re.compile(rf"\b[a-z]{{2,}}(?:{SENTENCE_STARTERS})\b\s+\w+")
 _TERMINAL = re.compile(r"[.!?:;…]['\"”’)\]]*$")
 _QUOTED_QUESTION = re.compile(r"[?!]['\"”’]$")
@@ -413,7 +414,7 @@ MOJIBAKE = Rule(
 _PAIRS = {")": "(", "]": "[", "}": "{"}
 _ENUMERATOR = re.compile(r"(?:^|(?<=[\s(]))(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)(?=\s)")
 _EMOTICON = re.compile(r"[:;]-?[()\]]")
-_INCH = re.compile(r"\d\s?[\"”]|\d'\s?\d+\s?[\"”]")
+_INCH = re.compile(r"(?<![\"\w.])\d+(?:\.\d+)?\s?[\"”]|\d'\s?\d+\s?[\"”]")  # 5'10", a 3" cut
 
 
 def _unbalanced(text: str) -> tuple[int, str] | None:
@@ -496,16 +497,19 @@ BRACKETS = Rule(
 # -- template leftovers -----------------------------------------------------------------------
 
 
-def _leftovers_in(page: Page, text: str, block: Block | None, line: int | None) -> Iterator[Finding]:
-    seen: set[str] = set()
+def _leftovers_in(page: Page, text: str, block: Block | None, line: int | None, seen: set[str]) -> Iterator[Finding]:
+    """Each placeholder once per page (a [CITY] in the title and the h1 is one leftover), overlapping
+    matches once ("[Insert bio here]"), and lorem ipsum once per block."""
+    taken: list[tuple[int, int]] = []
     for pat in lexicon().leftovers:
         for m in pat.regex.finditer(text):
             span = m.group(0)
             if pat.unless and pat.unless.search(span):
                 continue
-            if span in seen:
+            if span in seen or any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             seen.add(span)
+            taken.append((m.start(), m.end()))
             if pat.id == "lorem-ipsum":
                 suggestion = "Replace the placeholder text with the real copy before publishing."
             else:
@@ -513,15 +517,18 @@ def _leftovers_in(page: Page, text: str, block: Block | None, line: int | None) 
             yield LEFTOVER.finding(page, f"Template leftover: {pat.message}.", excerpt=span, block=block,
                                    line=line, suggestion=suggestion, context=None if block else text,
                                    key=pat.id)
+            if pat.id == "lorem-ipsum":
+                break
 
 
 def check_leftovers(page: Page, site: Site) -> Iterable[Finding]:
+    seen: set[str] = set()
     for bs in block_sentences(page):
-        yield from _leftovers_in(page, bs.block.text, bs.block, None)
+        yield from _leftovers_in(page, bs.block.text, bs.block, None, seen)
     if page.title:
-        yield from _leftovers_in(page, page.title, None, page.title_line)
+        yield from _leftovers_in(page, page.title, None, page.title_line, seen)
     if page.description:
-        yield from _leftovers_in(page, page.description, None, None)
+        yield from _leftovers_in(page, page.description, None, None, seen)
 
 
 LEFTOVER = Rule(

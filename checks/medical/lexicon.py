@@ -57,6 +57,7 @@ class Lexicon:
     medical_terms: re.Pattern[str]
     medical_min_words: int
     medical_min_terms: int
+    medical_not_paths: re.Pattern[str]
     byline: re.Pattern[str]
     date: re.Pattern[str]
     disclaimer: re.Pattern[str]
@@ -167,6 +168,7 @@ def load_lexicon(path: Path = CLAIMS_FILE) -> Lexicon:
         medical_terms=r.regex(page, "terms", "medical_page"),  # type: ignore[arg-type]
         medical_min_words=r.field(page, "min_words", "medical_page", int),
         medical_min_terms=r.field(page, "min_terms", "medical_page", int),
+        medical_not_paths=r.regex(page, "not_paths", "medical_page"),  # type: ignore[arg-type]
         byline=r.regex(trust, "byline", "trust", flags=0),  # type: ignore[arg-type]
         date=r.regex(trust, "date", "trust"),  # type: ignore[arg-type]
         disclaimer=r.regex(trust, "disclaimer", "trust"),  # type: ignore[arg-type]

@@ -4,6 +4,7 @@ and whether a page is a medical page at all (trust signals are only asked of tho
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from checks.medical.lexicon import lexicon
 from seotool.page import Block, Page
@@ -56,10 +57,15 @@ def _decide(page: Page) -> bool:
     if schema_types(page) & MEDICAL_SCHEMA_TYPES:
         return True
     lex = lexicon()
-    if page.word_count < lex.medical_min_words:
+    if lex.medical_not_paths.search(_path(page)) or page.word_count < lex.medical_min_words:
         return False
     terms = {m.group(0).lower().rstrip("s") for m in lex.medical_terms.finditer(page.main_text)}
     return len(terms) >= lex.medical_min_terms
+
+
+def _path(page: Page) -> str:
+    """The page's path without the leading slash: "conditions/sciatica.html", "" for the home page."""
+    return urlsplit(page.final_url).path.lstrip("/")
 
 
 def page_topic(page: Page) -> str:

@@ -35,7 +35,7 @@ _HEADING_NOISE = frozenset(
 _INTRO = re.compile(
     r"^(?:(?:A|An)\s+)?(?P<subject>[A-Z][\w'’-]*(?:\s+(?:\([A-Z0-9]{2,6}\)|[\w'’-]+)){0,3}?)\s+(?:\([A-Z0-9]{2,6}\)\s+)?"
     r"(?P<verb>is|are|was|were|refers\s+to|describes|occurs|develops|happens|affects|interferes|causes|"
-    r"results|means|involves|attacks|damages|inflames|compresses|(?:can|may|often|usually)\s+"
+    r"results|means|involves|attacks|damages|inflames|compresses|feels|starts|begins|appears|leads\s+to|(?:can|may|often|usually)\s+"
     r"(?:cause|affect|damage|lead|result|develop|occur|trigger|injure))\b"
 )
 _STARTERS_NOT_SUBJECTS = frozenset(
@@ -66,6 +66,12 @@ def _topic_stems(text: str) -> list[str]:
 def _mentions(text: str, stems: Iterable[str]) -> bool:
     low = text.lower()
     return any(re.search(rf"\b{re.escape(s)}", low) for s in stems)
+
+
+def _said_before(text: str, subject: str) -> bool:
+    """Whether the section already named this subject (then the paragraph continues it)."""
+    name = re.sub(r"\s*\([A-Z0-9]{2,6}\)", "", subject).lower()
+    return bool(re.search(rf"\b{re.escape(name)}", text.lower()))
 
 
 def _sections(page: Page) -> list[_Section]:
@@ -107,7 +113,7 @@ def check_missing_heading(page: Page, site: Site) -> Iterable[Finding]:
                 m
                 and subject.split()[0].lower() not in _STARTERS_NOT_SUBJECTS
                 and _kind(subject) == topic_kind
-                and not _mentions(seen, _topic_stems(subject))
+                and not _said_before(seen, subject)
                 and not _mentions(para.block.text, stems)
                 and (len(para.sentences) >= 2 or len(para.block.text.split()) >= 20)
             ):

@@ -124,7 +124,7 @@ TRUST = Rule(
     "is and what it rests on; MedlinePlus teaches patients to look for exactly these.",
     fix="Add a reviewer byline, a review date, links to the sources and a short disclaimer.",
     bad=(
-        Example.of(doc(
+        Example.of({"conditions/carpal-tunnel.html": doc(
             "<h1>Carpal tunnel syndrome</h1>"
             "<p>Carpal tunnel syndrome is pressure on the median nerve in the wrist. It causes numbness, "
             "tingling and weakness in the hand. Symptoms are often worse at night. A wrist splint, rest "
@@ -133,10 +133,10 @@ TRUST = Rule(
             "ligament that presses on the nerve may be an option. Your doctor will examine your hand, may "
             "order nerve conduction tests and will talk with you about the benefits and risks of each "
             "treatment. Many people improve with simple measures, and early treatment helps protect the "
-            "nerve from lasting damage. Diabetes, arthritis and pregnancy can raise the risk.</p>")),
+            "nerve from lasting damage. Diabetes, arthritis and pregnancy can raise the risk.</p>")}),
     ),
     good=(
-        Example.of(doc(
+        Example.of({"conditions/carpal-tunnel.html": doc(
             "<h1>Carpal tunnel syndrome</h1>"
             "<p>Carpal tunnel syndrome is pressure on the median nerve in the wrist. It causes numbness, "
             "tingling and weakness in the hand. Symptoms are often worse at night. A wrist splint, rest "
@@ -146,9 +146,13 @@ TRUST = Rule(
             "order nerve conduction tests and will talk with you about the benefits and risks of each "
             "treatment. Many people improve with simple measures, and early treatment helps protect the "
             "nerve from lasting damage. Diabetes, arthritis and pregnancy can raise the risk.</p>"
-            + TRUSTED_FOOTER)),
-        Example.of(doc(
-            "<h1>Contact us</h1><p>Call (704) 555-0100 or visit us at 100 Main Street, Charlotte.</p>")),
+            + TRUSTED_FOOTER)}),
+        Example.of({"contact.html": doc(
+            "<h1>Contact us</h1><p>Call (704) 555-0100 or visit us at 100 Main Street, Charlotte. Our pain "
+            "doctors treat nerve pain, migraine, arthritis and back injuries, and our therapy team helps "
+            "patients with chronic conditions and symptoms after surgery. Parking is free, and the office is "
+            "on the second floor, next to the pharmacy. We are open Monday to Friday from 8 to 5, and we "
+            "answer messages from patients within one business day.</p>")}),
     ),
     check=check_trust,
     confidence="high",
