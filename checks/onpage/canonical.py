@@ -11,6 +11,7 @@ from checks.onpage.markup import doc
 from checks.onpage.siteindex import (
     canonical_target,
     is_markdown,
+    live_only,
     noindex_directive,
     page_at,
     shown_url,
@@ -41,8 +42,9 @@ def element(href: str) -> str:
     return f'<link rel="canonical" href="{href}">'
 
 
+@live_only
 def check_missing(page: Page, site: Site) -> Iterator[Finding]:
-    if page.status != 200 or is_markdown(page) or page.canonicals or header_canonicals(page):
+    if is_markdown(page) or page.canonicals or header_canonicals(page):
         return
     yield CANONICAL_MISSING.finding(
         page, "The page has no rel=canonical link.", element="<head>",
@@ -61,6 +63,7 @@ def _suggested(site: Site, page: Page) -> str:
     return page.final_url
 
 
+@live_only
 def check_relative(page: Page, site: Site) -> Iterator[Finding]:
     for href in [*page.canonicals, *header_canonicals(page)]:
         if href.strip() and not _SCHEME.match(href.strip()):
@@ -80,6 +83,7 @@ def _web_address(url: str | None) -> bool:
         return False
 
 
+@live_only
 def check_target(page: Page, site: Site) -> Iterator[Finding]:
     if not page.canonicals:
         return
@@ -115,6 +119,8 @@ def _resolved(site: Site, page: Page, href: str) -> str:
 
 def check_conflict(site: Site) -> Iterator[Finding]:
     for page in site.pages:
+        if page.status != 200:
+            continue
         yield from _own_conflicts(site, page)
         yield from _target_conflicts(site, page)
 

@@ -7,11 +7,13 @@ from collections.abc import Iterator
 from checks.onpage.articles import article_kind
 from checks.onpage.markup import doc, words
 from checks.onpage.settings import settings
+from checks.onpage.siteindex import live_only
 from seotool.page import Page
 from seotool.rules import Example, Finding, Rule, Severity, Source
 from seotool.site import Site
 
 
+@live_only
 def check_thin(page: Page, site: Site) -> Iterator[Finding]:
     minimum = int(settings(site)["thin_content_min_words"])
     if page.word_count >= minimum or article_kind(site, page) is not None:

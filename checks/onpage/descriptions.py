@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from checks.onpage.duplicates_index import duplicate_groups
 from checks.onpage.markup import doc
 from checks.onpage.settings import settings
+from checks.onpage.siteindex import live_only
 from seotool.page import Page, clean_text
 from seotool.rules import Example, Finding, Rule, Severity, Source
 from seotool.site import Site
@@ -20,6 +21,7 @@ def _description(page: Page) -> str | None:
     return clean_text(page.description) if page.description is not None else None
 
 
+@live_only
 def check_missing(page: Page, site: Site) -> Iterator[Finding]:
     text = _description(page)
     if text is None:
@@ -29,6 +31,7 @@ def check_missing(page: Page, site: Site) -> Iterator[Finding]:
                                           element='<meta name="description" content="">')
 
 
+@live_only
 def check_length(page: Page, site: Site) -> Iterator[Finding]:
     text = _description(page)
     if not text:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from checks.onpage.markup import doc
-from checks.onpage.siteindex import is_markdown
+from checks.onpage.siteindex import is_markdown, live_only
 from seotool.page import Page
 from seotool.rules import Example, Finding, Rule, Severity, Source
 from seotool.site import Site
@@ -15,8 +15,9 @@ from seotool.site import Site
 _LANG = re.compile(r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$")
 
 
+@live_only
 def check_lang(page: Page, site: Site) -> Iterator[Finding]:
-    if is_markdown(page) or page.status != 200:
+    if is_markdown(page):
         return
     lang = (page.lang or "").strip()
     if not lang:
@@ -27,8 +28,9 @@ def check_lang(page: Page, site: Site) -> Iterator[Finding]:
                                    element=f'<html lang="{lang}">', suggestion='Use a BCP 47 code such as "en" or "en-US".')
 
 
+@live_only
 def check_viewport(page: Page, site: Site) -> Iterator[Finding]:
-    if is_markdown(page) or page.status != 200:
+    if is_markdown(page):
         return
     values = [v for v in page.meta.get("viewport", []) if v.strip()]
     if not values:

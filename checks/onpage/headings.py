@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checks.onpage.markup import doc
-from checks.onpage.siteindex import is_markdown
+from checks.onpage.siteindex import is_markdown, live_only
 from seotool.page import Page
 from seotool.rules import Example, Finding, Rule, Severity, Source
 from seotool.site import Site
@@ -13,6 +13,7 @@ from seotool.site import Site
 W3C_HEADINGS = Source("W3C WAI tutorial: headings", "https://www.w3.org/WAI/tutorials/page-structure/headings/")
 
 
+@live_only
 def check_h1_missing(page: Page, site: Site) -> Iterator[Finding]:
     if page.h1s:
         return
@@ -27,6 +28,7 @@ def check_h1_missing(page: Page, site: Site) -> Iterator[Finding]:
     )
 
 
+@live_only
 def check_h1_multiple(page: Page, site: Site) -> Iterator[Finding]:
     h1s = page.h1s
     if len(h1s) < 2:
@@ -39,6 +41,7 @@ def check_h1_multiple(page: Page, site: Site) -> Iterator[Finding]:
         )
 
 
+@live_only
 def check_heading_skip(page: Page, site: Site) -> Iterator[Finding]:
     previous = None
     for heading in page.headings:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checks.onpage.markup import doc
+from checks.onpage.siteindex import live_only
 from seotool.page import Page
 from seotool.rules import Example, Finding, Rule, Severity, Source
 from seotool.site import Site
@@ -14,6 +15,7 @@ W3C_ALT = Source("W3C WAI: an alt decision tree", "https://www.w3.org/WAI/tutori
 _DECORATIVE_ROLES = {"presentation", "none"}
 
 
+@live_only
 def check_alt(page: Page, site: Site) -> Iterator[Finding]:
     for image in page.images:
         if image.alt is not None or (image.role or "").strip().lower() in _DECORATIVE_ROLES:

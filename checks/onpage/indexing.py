@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from checks.onpage.markup import doc
 from checks.onpage.siteindex import (
     is_home,
+    live_only,
     noindex_directive,
     page_at,
     shown_url,
@@ -24,6 +25,7 @@ GOOGLE_NOINDEX = Source("Google Search Central: block indexing with noindex",
                         "https://developers.google.com/search/docs/crawling-indexing/block-indexing")
 
 
+@live_only
 def check_noindex_in_sitemap(page: Page, site: Site) -> Iterator[Finding]:
     directive = noindex_directive(page)
     if directive is None:
@@ -61,7 +63,7 @@ def check_orphans(site: Site) -> Iterator[Finding]:
     inbound = _linked_pages(site)
     incomplete = any(r.state == SKIPPED and r.reason in ("limit-reached", "depth-limit") for r in site.records.values())
     for page in site.pages:
-        if id(page) in inbound or is_home(site, page):
+        if id(page) in inbound or page.status != 200 or is_home(site, page):
             continue
         listed = sitemap_entry(site, page)
         if listed is None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from checks.onpage.markup import doc
 from checks.onpage.settings import settings
-from checks.onpage.siteindex import page_at
+from checks.onpage.siteindex import live_only, page_at
 from seotool.page import Page
 from seotool.rules import Example, Finding, Rule, Severity, Source
 from seotool.site import Site
@@ -29,6 +29,7 @@ def normalise(text: str) -> str:
     return _EDGES.sub("", " ".join(text.split()).lower())
 
 
+@live_only
 def check_generic(page: Page, site: Site) -> Iterator[Finding]:
     phrases = builtin_phrases() | {normalise(p) for p in settings(site)["generic_link_text"]}
     for link in page.links:

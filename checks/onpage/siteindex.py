@@ -8,7 +8,9 @@ web server serving the built site would.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import wraps
 from pathlib import PurePosixPath
 from urllib.parse import urldefrag, urlsplit, urlunsplit
 
@@ -17,6 +19,17 @@ from seotool.site import FAILED, FETCHED, LOCAL_ORIGIN, Site
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _INDEX_FILES = ("index.html", "index.htm", "index.md")
+
+
+def live_only(check: Callable[[Page, Site], Iterable]) -> Callable[[Page, Site], Iterable]:
+    """For page checks: judge only pages served with 200 (an error page's title or headings are
+    the server's template, not content; its status is the links family's business)."""
+
+    @wraps(check)
+    def guarded(page: Page, site: Site) -> Iterable:
+        return check(page, site) if page.status == 200 else ()
+
+    return guarded
 
 
 def url_key(url: str) -> str:

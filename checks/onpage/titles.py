@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from checks.onpage.duplicates_index import duplicate_groups
 from checks.onpage.markup import doc
 from checks.onpage.settings import settings
-from checks.onpage.siteindex import is_markdown
+from checks.onpage.siteindex import is_markdown, live_only
 from seotool.page import Page
 from seotool.rules import Example, Finding, Rule, Severity, Source
 from seotool.site import Site
@@ -16,6 +16,7 @@ GOOGLE_TITLES = Source("Google Search Central: title links",
                        "https://developers.google.com/search/docs/appearance/title-link")
 
 
+@live_only
 def check_missing(page: Page, site: Site) -> Iterator[Finding]:
     if page.title is None and is_markdown(page) and page.h1s:
         return  # static-site generators title a Markdown page after its first heading
@@ -26,6 +27,7 @@ def check_missing(page: Page, site: Site) -> Iterator[Finding]:
                                     line=page.title_line)
 
 
+@live_only
 def check_too_long(page: Page, site: Site) -> Iterator[Finding]:
     limit = int(settings(site)["title_max_chars"])
     title = page.title or ""

@@ -145,3 +145,15 @@ def test_canonical_that_redirects_to_an_error():
         [f] = found["onpage.canonical-target"]
         assert f["message"].startswith(f"The canonical URL redirects to {srv.url('/sciatica-removed/')}, which answers 404")
         assert "live page" in f["suggestion"]
+
+
+def test_error_pages_are_not_judged_on_their_content():
+    # A 404 page with no title, no H1, no lang and an image without alt: the status is the links
+    # family's business; the template of an error page is not content (end to end here; the
+    # guard itself is tested on a parsed 404 page in test_error_pages.py).
+    routes = {"/old-news.html": status(404, headers={})}
+    routes["/old-news.html"].body = '<html><body><p>Not found</p><img src="/404.png"></body></html>'
+    edits = {"about.html": ("<p>Four physicians", '<p>See <a href="/old-news.html">our 2015 news</a>. Four physicians')}
+    with crawled(edits, routes) as (found, srv):
+        assert srv.hits["/old-news.html"] >= 1
+        assert not [f for fs in found.values() for f in fs if "old-news" in f["url"]], found
