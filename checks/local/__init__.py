@@ -29,7 +29,7 @@ from seotool.site import Site
 SETTINGS: dict[str, Any] = {
     "geo_repeat_min": 4,  # a service + city phrase this many times on one page ...
     "geo_repeat_density": 1.0,  # ... and at least this many times per 100 words is stuffing
-    "city_list_min": 6,  # this many place names in one list in a paragraph is a dumped city list
+    "city_list_min": 8,  # this many place names in one list in a paragraph is a dumped city list
     "geo_min_decimals": 5,  # JSON-LD geo coordinates need this many decimal places (~1 m)
     "service_page_segments": [],  # extra URL path segments that mark service/condition pages
 }

@@ -31,6 +31,9 @@ _CITY = rf"{_CITY_WORD}(?:\s{_CITY_WORD}){{0,2}}"
 _TERMINAL = r"(?=\s*(?:[.!?;:)]|$))"
 _PREP = r"(?:in|near|around|throughout|across|serving|for|of)\s+(?:the\s+)?(?:greater\s+)?(?:[A-Z][a-z]+\s+area\s+of\s+)?"
 _PERSON_NOUNS = re.compile(r"(?<!cent)(?:ist|ists|or|ors|er|ers|ian|ians|eon|eons)$")
+# Capitalised words that start a phrase, not a town ("Specialist In Charlotte, NC" in title case)
+_NOT_CITY_START = {"in", "near", "serving", "of", "for", "around", "at", "the", "throughout", "across", "from",
+                   "to", "and", "or", "our", "your", "with", "by", "on"}
 _SEPARATOR = re.compile(r"\s*(?:,|;|\||•|·|/|&|\band\b|\bor\b)(?:\s*(?:and|or)\b)?\s*$", re.I)
 
 
@@ -99,7 +102,8 @@ def _place_after(text: str, pos: int, places: Places) -> tuple[int, str, bool] |
     m = _city_state_re().match(text, pos)
     if m:
         city, state = m.group("city"), m.group("state")
-        if not any(_is_noun(w) for w in city.split()):
+        first = city.split()[0].lower()
+        if not any(_is_noun(w) for w in city.split()) and (first not in _NOT_CITY_START or places.is_city(city)):
             abbr = state_abbr(state)
             ambiguous = state.isupper() and state in vocab.cues().ambiguous_states
             # "Jane Smith, MD" is a doctor: with a credential-like abbreviation the city must be

@@ -29,7 +29,7 @@ def check_geo_stuffing(page: Page, site: Site) -> Iterator[Finding]:
                 f"say '{hit.suggestion}'.",
                 excerpt=hit.excerpt, block=block, suggestion=hit.suggestion, data={"kind": hit.kind},
             )
-        for hit in geo.city_lists(block.text, places, int(settings.get("city_list_min", 6))):
+        for hit in geo.city_lists(block.text, places, int(settings.get("city_list_min", 8))):
             yield GEO_STUFFING.finding(
                 page,
                 f"A list of {hit.count} place names dumped into the copy reads as keyword stuffing.",
@@ -79,7 +79,7 @@ GEO_STUFFING = Rule(
     what="In main-content paragraphs (not headings or menus) finds three shapes of geo stuffing: a service or "
     "professional noun run straight into a place with no preposition ('pain management specialist Austin, TX'); "
     "the same service + city phrase repeated at least [local] geo_repeat_min times (4) and at least "
-    "geo_repeat_density times per 100 words (1.0); and a list of at least city_list_min place names (6) dumped "
+    "geo_repeat_density times per 100 words (1.0); and a list of at least city_list_min place names (8) dumped "
     "into a paragraph. Places are 'City, ST' pairs for any US city, the clinic's own and service-area cities, "
     "and state names; nouns come from data/service_nouns.txt. 'our Austin clinic', 'in Austin, TX' and "
     "'serving Austin, TX and Round Rock' are natural and never flagged.",

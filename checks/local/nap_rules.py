@@ -19,7 +19,7 @@ from seotool.site import Site
 
 def _present(prof: Profile, page: Page, *, chrome_only: bool) -> dict[str, bool]:
     text = page.footer_text if chrome_only else f"{page.main_text}\n{page.footer_text}"
-    phone_occ = [o for o in phone_occurrences(page, prof.region, prof.name) if not o.fax]
+    phone_occ = [o for o in phone_occurrences(page, prof.region, prof.name) if not (o.fax or o.third_party)]
     addr_occ = address_occurrences(page, prof.name)
     if chrome_only:
         phone_occ = [o for o in phone_occ if not o.in_main]
