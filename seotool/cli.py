@@ -128,6 +128,9 @@ def _validate_patterns(config) -> None:
                 re.compile(pattern)
             except re.error as exc:
                 raise InputError(f"--{key} {pattern!r} is not a valid regular expression: {exc}") from None
+    from seotool.suppress import check_config  # [[ignore.urls]]: reject a missing reason before crawling
+
+    check_config(config)
 
 
 def _write_reports(result: dict[str, Any], formats: tuple[str, ...], output: str | None) -> None:

@@ -6,8 +6,11 @@ from __future__ import annotations
 import fnmatch
 import re
 from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
 
 from seotool.config import Config
+from seotool.errors import ConfigError
 from seotool.rules import Finding, rule_matches
 from seotool.site import Site
 
@@ -27,9 +30,57 @@ class _UrlIgnore:
     reason: str
 
     def matches(self, url: str) -> bool:
+        """A crawled URL matches by its full form or by its path ('/blog/*' or 'blog/*'); a local
+        file by its path relative to the audited folder."""
+        candidates = [url]
+        if "://" in url:
+            path = urlsplit(url).path or "/"
+            candidates += [path, path.lstrip("/")]
         if self.pattern.startswith("re:"):
-            return re.search(self.pattern[3:], url) is not None
-        return fnmatch.fnmatchcase(url, self.pattern)
+            return any(re.search(self.pattern[3:], c) is not None for c in candidates)
+        return any(fnmatch.fnmatchcase(c, self.pattern) for c in candidates)
+
+
+_ENTRY_KEYS = {"pattern", "rules", "reason"}
+
+
+def url_ignores(config: Config) -> list[_UrlIgnore]:
+    """The ``[[ignore.urls]]`` entries, validated: each needs a pattern and a reason; ``rules`` is a
+    list of rule id prefixes (all rules when left out); ``re:`` patterns must compile."""
+    out = []
+    for i, entry in enumerate(config.section("ignore").get("urls") or [], start=1):
+        where = f"[[ignore.urls]] entry {i}"
+        if not isinstance(entry, dict):
+            raise ConfigError(f"{where} must be a table with pattern, rules and reason")
+        unknown = sorted(set(entry) - _ENTRY_KEYS)
+        if unknown:
+            raise ConfigError(f"{where}: unknown key '{unknown[0]}' (known: pattern, reason, rules)")
+        pattern, reason, rules = entry.get("pattern"), entry.get("reason"), entry.get("rules", ["all"])
+        if not isinstance(pattern, str) or not pattern.strip():
+            raise ConfigError(f"{where} needs a pattern, e.g. pattern = \"blog/*\"")
+        if not isinstance(reason, str) or not reason.strip():
+            raise ConfigError(f"{where} ({pattern!r}) needs a reason: say why these findings do not apply")
+        if isinstance(rules, str):
+            rules = [rules]
+        if not isinstance(rules, list) or not all(isinstance(r, str) and r.strip() for r in rules) or not rules:
+            raise ConfigError(f"{where} ({pattern!r}): rules must be a list of rule ids, e.g. [\"links\"]")
+        if pattern.startswith("re:"):
+            try:
+                re.compile(pattern[3:])
+            except re.error as exc:
+                raise ConfigError(f"{where}: {pattern!r} is not a valid regular expression: {exc}") from None
+        out.append(_UrlIgnore(pattern, tuple(r.strip() for r in rules), reason.strip()))
+    return out
+
+
+def check_config(config: Config) -> None:
+    """Reject malformed suppression config early (before any crawling)."""
+    url_ignores(config)
+
+
+def _entry(f: Finding, how: str, reason: str) -> dict[str, Any]:
+    return {"fingerprint": f.fingerprint, "rule": f.rule, "url": f.url, "line": f.line,
+            "excerpt": f.excerpt, "how": how, "reason": reason}
 
 
 class Suppressions:
@@ -55,13 +106,7 @@ class Suppressions:
                         ranges.setdefault(page.url, []).append(r)
                     elif rule in open_:
                         open_.pop(rule).end = d.line
-        ignores = []
-        for entry in config.section("ignore").get("urls") or []:
-            if not isinstance(entry, dict) or not entry.get("pattern"):
-                continue
-            rules = entry.get("rules") or ["all"]
-            ignores.append(_UrlIgnore(str(entry["pattern"]), tuple(rules), str(entry.get("reason", ""))))
-        return cls(ranges, ignores, problems)
+        return cls(ranges, url_ignores(config), problems)
 
     def apply(self, findings: list[Finding]) -> tuple[list[Finding], list[dict]]:
         kept: list[Finding] = []
@@ -71,8 +116,7 @@ class Suppressions:
             if why is None:
                 kept.append(f)
             else:
-                suppressed.append({"fingerprint": f.fingerprint, "rule": f.rule, "url": f.url, "line": f.line,
-                                   "excerpt": f.excerpt, "how": why[0], "reason": why[1]})
+                suppressed.append(_entry(f, *why))
         return kept + self.problems, suppressed
 
     def _why(self, f: Finding) -> tuple[str, str] | None:
