@@ -22,7 +22,7 @@ def check_h1_missing(page: Page, site: Site) -> Iterator[Finding]:
     first = page.headings[0] if page.headings else None
     yield H1_MISSING.finding(
         page, "The page has no H1 heading" + (f"; it starts at an h{first.level}." if first else "."),
-        excerpt=first.text if first else "", element=f"<h{first.level}>" if first else "",
+        excerpt=first.text if first else "", element=f"<h{first.level}>" if first else "<body>",
         line=first.line if first else None,
         suggestion="Give the page one <h1> that names its topic, like the title does.",
     )

@@ -26,6 +26,7 @@ SETTINGS: dict[str, Any] = {
         "404", "500", "appointment", "appointments", "book", "book-online", "booking", "request-appointment",
         "schedule", "careers", "jobs", "directions", "locations", "gallery", "tag", "tags", "category",
         "categories", "author", "page", "forms", "patient-forms", "pay", "pay-bill", "payment",
+        "_index",  # Hugo's section list pages
     ],
     # A page whose main-content words are mostly link text is a hub (blog index, service list).
     "hub_link_text_ratio": 0.5,

@@ -48,6 +48,7 @@ def test_home_contact_about_and_utility_pages_are_not_articles():
         "privacy-policy.html": _short_article("privacy-policy.html", "Privacy policy", 80),
         "appointments/request.html": _short_article("appointments/request.html", "Request an appointment", 40),
         "blog/tag/pain.html": _short_article("blog/tag/pain.html", "Posts tagged pain", 20),
+        "conditions/_index.html": _short_article("conditions/_index.html", "Conditions we treat", 30),
     }
     found = by_rule(clean_with(files))
     assert "onpage.thin-content" not in found  # home, contact.html and about.html are short too

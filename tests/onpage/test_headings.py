@@ -13,6 +13,12 @@ def test_missing_h1_names_the_first_heading():
     assert "starts at an h2" in f["message"]
 
 
+def test_page_without_any_heading():
+    found = by_rule(clean_with({"about.html": [("<h1>About the clinic</h1>", ""), ("<h2>Our team</h2>", "")]}))
+    [f] = found["onpage.h1-missing"]
+    assert f["message"] == "The page has no H1 heading." and f["element"] == "<body>" and f["excerpt"] == ""
+
+
 def test_markdown_page_with_title_gets_h1_from_template():
     found = by_rule(clean_with({"blog/first-visit.md": ("# Your first visit\n", "")}))
     assert "onpage.h1-missing" not in found
