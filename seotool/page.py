@@ -297,6 +297,8 @@ class Page:
                 # inline content: text joins the loose run; refs are collected
                 self._collect_refs(child, in_main, path)
                 if name == "br":
+                    if loose:  # a line break separates words, as element_text does
+                        loose.append(" ")
                     continue
                 text = element_text(child)
                 if text:
