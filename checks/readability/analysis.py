@@ -1,0 +1,110 @@
+"""A page's prose as the readability rules see it, computed once per page (``page.cache``):
+paragraphs with their sentences and word counts, sections between headings, and the scores.
+
+Only the main content counts (``page.blocks``, never menus, headers or footers). Headings are not
+prose: they start sections and are not scored. Table cells, code and captions of tables are left
+out. A run of list items is one paragraph (one list), each item with its own sentences.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from checks.readability.metrics import Scores, count_words, score
+from seotool.text import Sentence, split_sentences
+
+if TYPE_CHECKING:  # pragma: no cover
+    from seotool.page import Block, Page
+
+PROSE_KINDS = frozenset({"p", "text", "li", "blockquote", "dd", "figcaption"})
+CACHE_KEY = "readability.analysis"
+
+
+@dataclass
+class Paragraph:
+    block: Block
+    sentences: list[Sentence]
+    sentence_words: list[int]
+    words: int
+    _scores: Scores | None = field(default=None, repr=False)
+    _scored: bool = field(default=False, repr=False)
+
+    @property
+    def text(self) -> str:
+        return self.block.text
+
+    @property
+    def is_list_item(self) -> bool:
+        return self.block.kind == "li"
+
+    @property
+    def scores(self) -> Scores | None:
+        if not self._scored:
+            self._scores = score(s.text for s in self.sentences)
+            self._scored = True
+        return self._scores
+
+
+@dataclass
+class Section:
+    heading: Block | None  # None for the prose before the first heading
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+    @property
+    def words(self) -> int:
+        return sum(p.words for p in self.paragraphs)
+
+    @property
+    def title(self) -> str:
+        return self.heading.text if self.heading is not None else ""
+
+
+@dataclass
+class PageText:
+    paragraphs: list[Paragraph]
+    sections: list[Section]
+    paragraph_count: int  # a run of list items counts once
+    scores: Scores | None
+
+    @property
+    def words(self) -> int:
+        return sum(p.words for p in self.paragraphs)
+
+    @property
+    def sentence_count(self) -> int:
+        return sum(len(p.sentences) for p in self.paragraphs)
+
+
+def analyse(page: Page) -> PageText:
+    cached = page.cache.get(CACHE_KEY)
+    if cached is None:
+        cached = _analyse(page)
+        page.cache[CACHE_KEY] = cached
+    return cached
+
+
+def _analyse(page: Page) -> PageText:
+    paragraphs: list[Paragraph] = []
+    sections: list[Section] = [Section(None)]
+    paragraph_count = 0
+    previous_kind = ""
+    for block in page.blocks:
+        if block.is_heading:
+            sections.append(Section(block))
+            previous_kind = block.kind
+            continue
+        if block.kind not in PROSE_KINDS:
+            previous_kind = block.kind
+            continue
+        sentences = split_sentences(block.text)
+        counts = [count_words(s.text) for s in sentences]
+        para = Paragraph(block, sentences, counts, sum(counts))
+        paragraphs.append(para)
+        sections[-1].paragraphs.append(para)
+        if not (block.kind == "li" and previous_kind == "li"):
+            paragraph_count += 1
+        previous_kind = block.kind
+    sections = [s for s in sections if s.paragraphs]
+    scores = score(s.text for p in paragraphs for s in p.sentences)
+    return PageText(paragraphs, sections, paragraph_count, scores)
