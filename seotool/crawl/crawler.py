@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urljoin
 
 from seotool import USER_AGENT
 from seotool.config import Config
@@ -24,7 +25,7 @@ from seotool.crawl.sitemap import MAX_SITEMAP_BYTES, MAX_SITEMAP_FILES, Sitemap,
 from seotool.crawl.workers import WorkerError, WorkerPool
 from seotool.progress import Progress
 from seotool.site import FAILED, SKIPPED, Record, Site
-from seotool.urls import Scope, clean_url, normalize, origin, strip_trailing_slash
+from seotool.urls import Scope, clean_url, origin, strip_trailing_slash
 
 
 @dataclass(eq=False)
@@ -74,6 +75,7 @@ class Crawler:
         self.pages = PageFetcher(sessions=self.sessions, limits=self.limits, gate=self.gate, robots=self.robots,
                                  scope=self.scope, frontier=self.frontier, stop=self.pool.stop)
         self.meta: deque[SitemapsOf | SitemapFile] = deque()
+        self.sitemap_origins: set[str] = set()
         self.sitemap_files: set[str] = set()
         self.in_flight: dict[int, Any] = {}
         self.pages_started = 0
@@ -105,9 +107,14 @@ class Crawler:
                 self.site.records[url] = Record(url, FAILED, "invalid-url", detail="not an http(s) URL with a host")
                 continue
             self.frontier.push(cleaned, strip_trailing_slash(cleaned), 0, None, start=True)
-        if self.use_sitemaps:
-            for o in dict.fromkeys(origin(u) for u in (clean_url(x) for x in self.urls) if u):
-                self.meta.append(SitemapsOf(o))
+        for url in self.urls:
+            self._find_sitemaps(url)
+
+    def _find_sitemaps(self, url: str) -> None:
+        cleaned = clean_url(url)
+        if self.use_sitemaps and cleaned and origin(cleaned) not in self.sitemap_origins:
+            self.sitemap_origins.add(origin(cleaned))
+            self.meta.append(SitemapsOf(origin(cleaned)))
 
     def _loop(self) -> None:
         while True:
@@ -152,7 +159,7 @@ class Crawler:
             if self.robots is not None:
                 listed = self.robots.get(task.origin).sitemaps
                 if listed:
-                    return [SitemapFile(u) for u in listed]
+                    return [SitemapFile(urljoin(task.origin + "/", u)) for u in listed]
             return [SitemapFile(task.origin + "/sitemap.xml", guessed=True)]
         if isinstance(task, SitemapFile):
             limits = Limits(self.limits.connect_timeout, self.limits.read_timeout, self.limits.max_time,
@@ -201,6 +208,8 @@ class Crawler:
         assert res is not None
         if res.error and res.error != "cancelled" or (res.status or 0) >= 400:
             self.errors += 1
+        if entry.start and res.redirects:
+            self._find_sitemaps(res.final_url)  # the site moved host: its sitemaps live there
         if res.refused_hop:
             self._discover(res.refused_hop, entry.depth, entry.url)
         elif res.error == "too-many-redirects":
@@ -272,13 +281,13 @@ class Crawler:
             self._note(f"sitemap {task.url}: {sitemap.error}")
         if sitemap.kind == "index":
             for loc in sitemap.locs:
-                self._queue_sitemap(SitemapFile(loc))
+                self._queue_sitemap(SitemapFile(urljoin(task.url, loc)))
             return
         for loc in sitemap.locs:
-            key = normalize(loc)
-            if key:
-                self.site.sitemap_urls.add(key)
-                self._discover(loc, 1, task.url)
+            url = clean_url(loc, task.url)  # locs must be absolute; a relative one is read kindly
+            if url:
+                self.site.sitemap_urls.add(strip_trailing_slash(url))
+                self._discover(url, 1, task.url)
 
     # -- bookkeeping ---------------------------------------------------------------------------
 
@@ -315,7 +324,7 @@ class Crawler:
     def _on_crawl_delay(self, host: str, seconds: float) -> None:
         # Runs in a worker (robots.txt is read there); a list append is safe under the GIL.
         self.gate.set_delay(host, seconds)
-        if seconds >= 5:
+        if seconds >= 5 and not self.pool.stop.is_set():
             self._note(f"robots.txt of {host} asks for {seconds:g} s between requests: the crawl is slowed to match")
 
     def _fetch_robots(self, url: str) -> FetchResult:

@@ -96,6 +96,7 @@ def sequence(*responses: Response | Callable) -> Callable[[BaseHTTPRequestHandle
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out as two writes: no 40 ms delayed-ACK stall
     server: _Server
 
     def log_message(self, *args) -> None:  # keep test output clean
