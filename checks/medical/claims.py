@@ -73,6 +73,8 @@ def _off_label_use(entry: OffLabel, text: str, topic: str) -> str | None:
 
 def _claims_in(page: Page, lex: Lexicon, block: Block, sentence: Sentence, topic: str) -> Iterator[Claim]:
     text = sentence.text
+    if text.rstrip("\"'”’)").endswith("?"):
+        return  # a question ("Can nerve pain be cured?") asserts nothing
     words: list[str] = []
     suggestion, first_id = "", ""
     for pat in lex.absolute:
@@ -107,7 +109,7 @@ def _claims_in(page: Page, lex: Lexicon, block: Block, sentence: Sentence, topic
                     f'Say that this use is off-label and what the evidence supports, e.g. "{rewording}"',
                     entry.source, entry.approved)
         return
-    if certain and lex.treatments.search(text[: certain.start()]):
+    if certain and not words and lex.treatments.search(text[: certain.start()]):
         yield Claim(block, sentence, "certainty", (certain.group(0),),
                     f'Qualify the effect: say what it may do and for whom, e.g. replace "{certain.group(0)}" with '
                     f'"may help ease {certain.group(0).split()[-1]} for some patients".',
