@@ -12,9 +12,7 @@ def tokens(name: str) -> tuple[str, ...]:
     table = vocab.name_words()
     out = []
     for w in re.findall(r"&|[\w'’.]+", name.lower()):
-        w = w.strip(".").replace("’", "'")
-        if w.endswith("'s"):
-            w = w[:-2]
+        w = w.strip(".").replace("’", "").replace("'", "")  # "Mark's" = "Marks"
         mapped = table.get(w, w)
         if mapped != "-" and mapped:
             out.append(mapped)
@@ -27,12 +25,17 @@ def same_name(a: str, b: str) -> bool:
     ta, tb = tokens(a), tokens(b)
     if not ta or not tb:
         return False
-    if ta == tb or "".join(ta) == "".join(tb):
+    if ta == tb or "".join(ta) == "".join(tb) or _squashed(a) == _squashed(b):
         return True
     short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     if len(short) < 2:
         return False
     return any(long_[i : i + len(short)] == short for i in range(len(long_) - len(short) + 1))
+
+
+def _squashed(name: str) -> str:
+    """Letters and digits only: "MedSpa" = "Med Spa" before any word is expanded."""
+    return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
 def mentioned_in(name: str, text: str) -> bool:

@@ -1,0 +1,80 @@
+"""The NAP profile: from [clinic], or inferred from the site with a note in the report."""
+
+from __future__ import annotations
+
+import re
+
+from tests.local.support import audit, edited, html, of, site_files
+
+NO_PROFILE: dict = {}
+
+
+def _without_jsonld(files: dict[str, str]) -> dict[str, str]:
+    return {k: re.sub(r'<script type="application/ld\+json">.*?</script>', "", v, flags=re.S) for k, v in files.items()}
+
+
+def test_inferred_from_jsonld_and_noted():
+    result = audit(site_files("clean"), NO_PROFILE)
+    local = result["summary"]["local"]
+    assert local["inferred_from"] == {"name": "JSON-LD on index.html", "phone": "JSON-LD on index.html",
+                                      "address": "JSON-LD on index.html", "url": "JSON-LD on index.html"}
+    assert local["address"] == "220 West Spring Street, Suite 310, Columbus, OH 43215-2612"
+    (note,) = [n for n in result["notes"] if n.startswith("local:")]
+    assert "no [clinic] profile" in note and "(704)" not in note and "+1 614-555-0187" in note
+
+
+def test_inferred_from_footer_and_titles_without_jsonld():
+    result = audit(_without_jsonld(site_files("clean")), NO_PROFILE)
+    local = result["summary"]["local"]
+    assert local["profile"] == "inferred"
+    assert local["phone"] == "(614) 555-0187"
+    assert local["address"] == "220 W. Spring St., Suite 310 Columbus, OH 43215"
+    assert local["name"] == "Riverbend Spine & Pain, PLLC"  # from the copyright line
+    assert local["inferred_from"]["phone"] == "the footer, home and contact pages"
+
+
+def test_mismatch_is_checked_against_the_inferred_details():
+    files = edited(_without_jsonld(site_files("clean")), {"conditions/sciatica.html": (
+        '<a href="tel:+16145550187">(614) 555-0187</a> · Fax', '<a href="tel:+16145550199">(614) 555-0199</a> · Fax')})
+    result = audit(files, NO_PROFILE)
+    findings = of(result["findings"], "local.nap-mismatch")
+    assert [(f["url"], f["excerpt"], f["confidence"]) for f in findings] == [
+        ("conditions/sciatica.html", "(614) 555-0199", "medium")]
+    assert "inferred from the site" in findings[0]["message"]
+
+
+def test_the_number_shown_on_most_pages_wins():
+    footer = '<footer><p>Call <a href="tel:+13125550100">(312) 555-0100</a></p></footer>'
+    odd = '<footer><p>Call <a href="tel:+13125550177">(312) 555-0177</a></p></footer>'
+    files = {"index.html": html("<h1>Home</h1>", footer=odd), "a.html": html("<h1>A</h1>", footer=footer),
+             "b.html": html("<h1>B</h1>", footer=footer)}
+    result = audit(files, NO_PROFILE)
+    assert result["summary"]["local"]["phone"] == "(312) 555-0100"
+    assert [f["excerpt"] for f in of(result["findings"], "local.nap-mismatch")] == ["(312) 555-0177"]
+
+
+def test_name_from_og_site_name():
+    head = '<meta property="og:site_name" content="Lakeview Family Dental">'
+    result = audit({"index.html": html("<h1>Hi</h1>", head=head)}, NO_PROFILE)
+    assert result["summary"]["local"]["name"] == "Lakeview Family Dental"
+    assert result["summary"]["local"]["inferred_from"]["name"] == "og:site_name on index.html"
+
+
+def test_nothing_to_infer_says_so_and_compares_nothing():
+    result = audit({"index.html": html("<h1>Hello</h1><p>Call 312-555-0100 now.</p>"),
+                    "about.html": html("<h1>About</h1><p>Call us at 312-555-0177.</p>")}, NO_PROFILE)
+    # a number in copy is not a NAP slot unless on the home page: 312-555-0100 becomes the inferred phone
+    assert result["summary"]["local"]["phone"] == "312-555-0100"
+    empty = audit({"index.html": html("<h1>Hello</h1><p>Welcome.</p>")}, NO_PROFILE)
+    notes = [n for n in empty["notes"] if n.startswith("local:")]
+    assert len(notes) == 1 and "could be inferred" in notes[0] and "not checked" in notes[0]
+    assert of(empty["findings"], "local.nap-mismatch") == []
+    assert empty["summary"]["local"]["profile"] == "none"
+
+
+def test_config_profile_wins_over_the_site():
+    result = audit(site_files("clean"), {"clinic": {"name": "Other Clinic", "phone": "(312) 555-0100"}})
+    assert result["summary"]["local"]["profile"] == "config"
+    assert not [n for n in result["notes"] if n.startswith("local:")]
+    assert {f["excerpt"] for f in of(result["findings"], "local.jsonld-mismatch")} == {
+        "Riverbend Spine & Pain, PLLC", "+1 614-555-0187"}
