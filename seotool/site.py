@@ -25,6 +25,7 @@ class Record:
     state: str  # fetched | skipped | failed
     reason: str | None = None  # skipped: robots, out-of-scope, excluded, limit-reached, depth-limit, not-html
     # failed: timeout, dns, tls, refused, reset, too-large, redirect-loop, too-many-redirects, http-error, ...
+    # (crawls: the full list, incl. fetched/"redirected" and skipped/"interrupted", is in seotool/crawl/recording.py)
     status: int | None = None
     final_url: str | None = None
     redirects: list[dict[str, Any]] = field(default_factory=list)  # [{"url": ..., "status": 301}, ...]

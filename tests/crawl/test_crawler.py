@@ -239,3 +239,15 @@ def test_ctrl_c_stops_promptly_and_keeps_what_was_gathered():
     assert len(fetched) >= 2 and interrupted
     assert len(site.records) == 41  # every URL seen still has a record
     assert {p.url for p in site.pages} == {r.final_url for r in fetched}
+
+
+def test_per_host_concurrency_caps_requests_in_flight():
+    # Each page takes 0.2 s to answer, so two requests whose starts are under 0.2 s apart overlapped.
+    routes = {"/": page(html(*[f"/p{i}" for i in range(12)]))}
+    routes.update({f"/p{i}": slow(0.2, html()) for i in range(12)})
+    with serve(routes) as srv:
+        site = run_crawl(srv.url("/"), concurrency=6, per_host_concurrency=2, ignore_robots=True)
+        starts = sorted(t for (t, _m, path) in srv.timeline if path.startswith("/p"))
+    assert len(starts) == 12 and len(site.pages) == 13
+    in_flight = max(sum(1 for s in starts if t - 0.19 < s <= t) for t in starts)
+    assert in_flight <= 2
