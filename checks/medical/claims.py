@@ -116,13 +116,28 @@ def _claims_in(page: Page, lex: Lexicon, block: Block, sentence: Sentence, topic
                     lex.sources.get("ftc"))
 
 
+def _may_claim(lex: Lexicon, text: str) -> bool:
+    """A cheap test on the whole block first: most paragraphs make no claim at all."""
+    return bool(
+        lex.certainty.search(text)
+        or lex.off_label_verbs.search(text)
+        or any(p.regex.search(text) for p in lex.absolute)
+    )
+
+
 def claims(page: Page) -> list[Claim]:
     """Every claim on the page, computed once and shared by the two claim rules."""
     cached = page.cache.get("medical.claims")
     if cached is None:
         lex = lexicon()
         topic = page_topic(page)
-        cached = [c for bs in block_sentences(page) for s in bs.sentences for c in _claims_in(page, lex, bs.block, s, topic)]
+        cached = [
+            c
+            for bs in block_sentences(page)
+            if _may_claim(lex, bs.block.text)
+            for s in bs.sentences
+            for c in _claims_in(page, lex, bs.block, s, topic)
+        ]
         page.cache["medical.claims"] = cached
     return cached
 

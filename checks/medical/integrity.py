@@ -230,8 +230,19 @@ def _norm(text: str) -> str:
     return _NORM.sub(" ", text.lower()).strip()
 
 
+def _has_repeated_gram(words: list[str]) -> bool:
+    seen: dict[tuple[str, ...], int] = {}
+    for j in range(len(words) - _RUN + 1):
+        i = seen.setdefault(tuple(words[j : j + _RUN]), j)
+        if j - i >= _RUN:
+            return True
+    return False
+
+
 def _repeated_run(text: str) -> str | None:
     """The second copy of the first run of ``_RUN`` or more words repeated in ``text``."""
+    if not _has_repeated_gram(_norm(text).split()):
+        return None  # the common case, decided without keeping offsets
     tokens = list(_TOKEN.finditer(text))
     words = [_norm(t.group(0)) for t in tokens]
     seen: dict[tuple[str, ...], int] = {}
@@ -417,13 +428,20 @@ _EMOTICON = re.compile(r"[:;]-?[()\]]")
 _INCH = re.compile(r"(?<![\"\w.])\d+(?:\.\d+)?\s?[\"”]|\d'\s?\d+\s?[\"”]")  # 5'10", a 3" cut
 
 
+_MARKS = re.compile(r"[()\[\]{}]")
+
+
 def _unbalanced(text: str) -> tuple[int, str] | None:
     """(offset, description) of the first unmatched bracket or quote in ``text``."""
-    masked = _ENUMERATOR.sub(lambda m: " " * len(m.group(0)), text)
-    masked = _EMOTICON.sub(lambda m: " " * len(m.group(0)), masked)
-    masked = _INCH.sub(lambda m: " " * len(m.group(0)), masked)
+    masked = text
+    if ")" in masked:
+        masked = _ENUMERATOR.sub(lambda m: " " * len(m.group(0)), masked)
+        masked = _EMOTICON.sub(lambda m: " " * len(m.group(0)), masked)
+    if '"' in masked or "”" in masked:
+        masked = _INCH.sub(lambda m: " " * len(m.group(0)), masked)
     stack: list[tuple[str, int]] = []
-    for pos, ch in enumerate(masked):
+    for m in _MARKS.finditer(masked):
+        pos, ch = m.start(), m.group(0)
         if ch in "([{":
             stack.append((ch, pos))
         elif ch in _PAIRS:
@@ -434,15 +452,13 @@ def _unbalanced(text: str) -> tuple[int, str] | None:
     if stack:
         ch, pos = stack[0]
         return pos, f"an opening {ch!r} is never closed"
-    straight = [i for i, c in enumerate(masked) if c == '"']
-    if len(straight) % 2:
-        return straight[-1], "a double quotation mark is never closed"
-    opens = [i for i, c in enumerate(masked) if c == "“"]
-    closes = [i for i, c in enumerate(masked) if c == "”"]
-    if len(opens) > len(closes):
-        return opens[-1], "an opening quotation mark is never closed"
-    if len(closes) > len(opens):
-        return closes[-1], "a closing quotation mark has no opening one"
+    if masked.count('"') % 2:
+        return masked.rfind('"'), "a double quotation mark is never closed"
+    opens, closes = masked.count("“"), masked.count("”")
+    if opens > closes:
+        return masked.rfind("“"), "an opening quotation mark is never closed"
+    if closes > opens:
+        return masked.rfind("”"), "a closing quotation mark has no opening one"
     return None
 
 
@@ -522,6 +538,9 @@ def _leftovers_in(page: Page, text: str, block: Block | None, line: int | None, 
 
 
 def check_leftovers(page: Page, site: Site) -> Iterable[Finding]:
+    texts = "\n".join([page.main_text, page.title or "", page.description or ""])
+    if not any(p.regex.search(texts) for p in lexicon().leftovers):
+        return  # one pass over the whole page settles the usual case
     seen: set[str] = set()
     for bs in block_sentences(page):
         yield from _leftovers_in(page, bs.block.text, bs.block, None, seen)
