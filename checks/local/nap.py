@@ -74,9 +74,10 @@ def _classify(page: Page, region: Region, start: int, end: int, clinic_name: str
     clause = region.clause(start, end)
     outside = clause.replace(region.text[start:end], " ")  # the number's own digits are no cue
     third = bool(_third_party_cue().search(outside))
-    block = region.block_at(start)
-    cue = bool(_clinic_cue().search(outside)) or (bool(clinic_name) and names.mentioned_in(clinic_name, block.text))
-    own = not fax and not third and (slot or cue)
+    own = not fax and not third
+    if own and not slot:  # in other copy, only a clinic cue or the clinic's name makes it theirs
+        block = region.block_at(start)
+        own = bool(_clinic_cue().search(outside)) or (bool(clinic_name) and names.mentioned_in(clinic_name, block.text))
     return slot, fax, third, own
 
 
