@@ -109,7 +109,7 @@ def _pattern() -> re.Pattern[str]:
         r"(?:\s+(?i:N|S|E|W|NE|NW|SE|SW)\.?(?![\w-]))?"  # post-directional
         r"(?:,?\s*(?i:suite|ste\.?|unit|apt\.?|bldg\.?|building|floor|fl\.?|room|rm\.?|#)\s*#?\s*[\w-]+)?"  # unit
         r"[,\s]+[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){0,3}"  # city
-        rf",?\s+(?:{state_alt})\.?(?![\w-])"  # state
+        rf",?\s+(?:{state_alt})(?![\w-])"  # state (a sentence's full stop is not part of it)
         r"(?:,?\s+\d{5}(?:-\d{4})?)?"  # ZIP or ZIP+4
     )
 

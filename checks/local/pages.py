@@ -1,8 +1,10 @@
 """Which page is which, for local SEO, and page text joined into regions.
 
 - Home page: the site root (``/``) or the top-level ``index.html`` / ``index.htm`` / ``index.md``.
-- Contact page: a URL path segment containing "contact" (``/contact/``, ``contact-us.html``), or a
-  title or H1 that begins with "Contact" ("Contact Us", "Contact Acme Clinic").
+- Contact page: a URL path segment that is "contact", "contact-us", "contactus", "contact-info",
+  "contact-page" or "get-in-touch" (``/contact/``, ``contact-us.html``), or a title or H1 that begins
+  with "Contact" followed by nothing, a separator, "us"/"our"/"the", or a capitalised name ("Contact
+  Us", "Contact | Acme", "Contact Acme Clinic"); "Contact lenses for dry eyes" is not one.
 - Service or condition page (see :func:`is_service_page`): a URL path segment listed in
   ``data/service_page_segments.txt`` or in ``[local] service_page_segments`` (``/services/x``,
   ``/conditions/y.html``); or Markdown front matter ``type``/``layout``/``category`` of service,
@@ -39,11 +41,20 @@ def is_home(page: Page) -> bool:
     return path_of(page) in _HOME_PATHS
 
 
+_CONTACT_SEGMENT = re.compile(r"^(contact|contacts|contact[-_]?us|contact[-_]?info|contact[-_]?page|get[-_]in[-_]touch)$")
+# "Contact", "Contact us", "Contact | Clinic", "Contact our office", "Contact Acme Clinic" -- but not
+# "Contact lenses for dry eyes" (an optometry article): after "Contact" comes the end, a separator,
+# us/our/the, or a name in capitals followed by the end or a separator.
+_CONTACT_TITLE = re.compile(
+    r"^\s*contact(?:\s*$|\s*[|–—:,-]|\s+(?:us|our|the)\b|\s+(?-i:[A-Z][\w&'’.]*)(?:\s+(?-i:[A-Z&][\w&'’.]*))*\s*(?:$|[|–—:,-]))",
+    re.I)
+
+
 def is_contact(page: Page) -> bool:
-    if any("contact" in s for s in segments(page)):
+    if any(_CONTACT_SEGMENT.match(s) for s in segments(page)):
         return True
     h1 = page.h1s[0].text if page.h1s else ""
-    return any(re.match(r"\s*contact\b", t or "", re.I) for t in (page.title, h1))
+    return any(_CONTACT_TITLE.match(t or "") for t in (page.title, h1))
 
 
 def home_page(site: Site) -> Page | None:

@@ -34,3 +34,9 @@ def test_contact_page_recognised_by_h1_or_title():
 def test_a_post_that_mentions_contact_is_not_the_contact_page():
     page = html("<h1>When to contact a doctor about back pain</h1>", title="When to contact a doctor")
     assert of(audit({"blog/when.html": page}, PROFILE)["findings"], "local.contact-no-map") == []
+
+
+def test_an_article_about_contact_lenses_is_not_the_contact_page():
+    page = html("<h1>Contact lenses for dry eyes</h1><p>Tips.</p>", title="Contact lenses for dry eyes | Eye Care")
+    files = {"blog/contact-lenses.html": page, "contact-lens-care.html": page}
+    assert of(audit(files, PROFILE)["findings"], "local.contact-no-map") == []
