@@ -192,6 +192,8 @@ def _one_hop(url: str, session: requests.Session, limits: Limits, method: str, w
                 raise BodyError("too-large", f"Content-Length {result.size} > max_bytes {limits.max_bytes}")
             result.body = read_capped(resp, max_bytes=limits.max_bytes, deadline=deadline, read_timeout=read_timeout)
             result.size = len(result.body)
+        else:
+            drain(resp)  # a small error page: read it so the connection is reused
         return None
     finally:
         resp.close()

@@ -33,14 +33,6 @@ def record(site: Site, url: str) -> Record:
     return site.records[key]
 
 
-def states(site: Site) -> dict[str, tuple[str, str | None]]:
-    """path -> (state, reason) for every record on the server's host (and full URL otherwise)."""
-    out = {}
-    for key, rec in site.records.items():
-        out[key] = (rec.state, rec.reason)
-    return out
-
-
 def html(*links: str, title: str = "t", body: str = "", extra: str = "") -> str:
     anchors = "".join(f'<a href="{href}">{href}</a> ' for href in links)
     return f"<!doctype html><html><head><title>{title}</title></head><body><p>{body}</p>{anchors}{extra}</body></html>"
