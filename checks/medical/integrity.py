@@ -144,6 +144,9 @@ SPLICED = Rule(
 # -- truncated sentence -----------------------------------------------------------------------
 
 
+_ATTRIBUTION = ("—", "–", "-", "~")  # "— Jane D., patient" closes a testimonial without a full stop
+
+
 def _last_word(text: str) -> str:
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*|\d[\w.,/-]*", text)
     return words[-1] if words else ""
@@ -166,7 +169,7 @@ def check_truncated(page: Page, site: Site) -> Iterable[Finding]:
         if not bs.sentences:
             continue
         last = bs.sentences[-1]
-        if _TERMINAL.search(last.text) or last.text.endswith((")", "]")):
+        if _TERMINAL.search(last.text) or last.text.endswith((")", "]")) or last.text.startswith(_ATTRIBUTION):
             continue
         word = _last_word(last.text)
         n_words = len(last.text.split())

@@ -68,6 +68,13 @@ def _mentions(text: str, stems: Iterable[str]) -> bool:
     return any(re.search(rf"\b{re.escape(s)}", low) for s in stems)
 
 
+# A first sentence that relates its subject to the section's topic ("X is a similar condition",
+# "X is another cause") continues the section rather than starting a sibling.
+_RELATES = re.compile(r"\b(similar|related|also|another|other\s+(than|types?|forms?|causes?|conditions?)|unlike|"
+                      r"compared\s+(with|to)|as\s+well|versus|vs\.?|differs?|different\s+from|confused\s+with|"
+                      r"mistaken\s+for)\b", re.I)
+
+
 def _said_before(text: str, subject: str) -> bool:
     """Whether the section already named this subject (then the paragraph continues it)."""
     name = re.sub(r"\s*\([A-Z0-9]{2,6}\)", "", subject).lower()
@@ -113,6 +120,7 @@ def check_missing_heading(page: Page, site: Site) -> Iterable[Finding]:
                 m
                 and subject.split()[0].lower() not in _STARTERS_NOT_SUBJECTS
                 and _kind(subject) == topic_kind
+                and not _RELATES.search(first)
                 and not _said_before(seen, subject)
                 and not _mentions(para.block.text, stems)
                 and (len(para.sentences) >= 2 or len(para.block.text.split()) >= 20)

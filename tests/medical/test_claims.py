@@ -105,3 +105,11 @@ def test_malformed_entry_is_rejected_with_file_entry_and_field(tmp_path: Path, c
         load_lexicon(bad)
     assert str(err.value).startswith("claims.yaml: ")
     assert named in str(err.value)
+
+
+@pytest.mark.parametrize("sentence", [
+    "I thought I would have to live with this pain forever.",
+    "If you have no side effects after the first dose, the next one is given a week later.",
+])
+def test_testimonials_and_conditions_are_not_promises(sentence):
+    assert run(ABSOLUTE, f"<p>{sentence}</p>") == []

@@ -176,3 +176,7 @@ def test_real_copy_is_not_a_leftover():
 def test_rules_judge_main_content_only():
     full = html("<p>Clean text.</p>").replace("<main>", "<nav><p>[CITY] lorem ipsum</p></nav><main>")
     assert run(LEFTOVER, "", full=full) == []
+
+
+def test_testimonial_attribution_is_not_a_truncated_sentence():
+    assert run(TRUNCATED, "<blockquote>I can walk my dog again. Thank you all! — Jane D., patient</blockquote>") == []

@@ -53,3 +53,10 @@ def test_subject_already_named_in_the_section_is_a_continuation():
             "later the virus can cause shingles.</p>"
             "<p>Shingles is a painful rash on one side of the body. It can follow chickenpox by decades.</p>")
     assert run(MISSING_HEADING, body) == []
+
+
+def test_related_condition_introduced_as_such_is_a_continuation():
+    body = ("<h2>Sciatica</h2><p>Sciatica is pain along the sciatic nerve. It runs down one leg.</p>"
+            "<p>Piriformis syndrome is a similar condition in which a buttock muscle irritates the nerve. "
+            "Stretching often helps.</p>")
+    assert run(MISSING_HEADING, body) == []

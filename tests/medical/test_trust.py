@@ -76,3 +76,9 @@ def test_a_link_to_a_non_authoritative_site_is_not_a_citation():
 ])
 def test_non_medical_pages_are_not_judged(url, body):
     assert run(TRUST, body, url=url) == []
+
+
+@pytest.mark.parametrize("date", ["<p>Updated 03/2025</p>", "<p>Last reviewed in 2025.</p>",
+                                  "<p>Reviewed: 14 January 2025</p>"])
+def test_other_date_forms(date):
+    assert missing(ARTICLE + BYLINE + date + CITE + DISCLAIMER) == []
