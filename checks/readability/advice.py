@@ -59,9 +59,11 @@ def _split_weight(pieces: Sequence[str], k: int) -> float:
     if before.endswith((";", ":")):
         return 1.3
     if before.endswith(_SPLIT_PUNCT) or after in ("—", "–"):
+        if nxt in SUBORDINATORS:
+            return 1.15  # ", which ...", ", because ...": a list item never starts so
         if _in_list(pieces, k) or _is_name_comma(before, after):
             return 0.0
-        if nxt in SUBORDINATORS or nxt in COORDINATORS or nxt.endswith("ing"):
+        if nxt in COORDINATORS or nxt.endswith("ing"):
             return 1.15
         return 1.0
     if nxt in SUBORDINATORS and not (nxt == "as" and prev in _NOT_CLAUSE_BEFORE_AS):
@@ -72,11 +74,14 @@ def _split_weight(pieces: Sequence[str], k: int) -> float:
 
 
 def _in_list(pieces: Sequence[str], k: int) -> bool:
-    """Whether the comma before piece ``k`` separates list items: 'and'/'or' follows within three
-    words with no other punctuation in between, or another comma came just before."""
+    """Whether the comma before piece ``k`` separates list items: another comma came just before
+    ("a, b, and c"), or 'and'/'or' follows within five words with no punctuation in between
+    ("burning, tingling in one hand or numbness")."""
     if any(p.endswith(",") for p in pieces[max(0, k - 3) : k - 1]):
         return True
-    for piece in pieces[k : k + 3]:
+    if pieces[k].lower() in ("and", "or"):
+        return False
+    for piece in pieces[k : k + 5]:
         if piece.lower() in ("and", "or"):
             return True
         if piece.endswith((",", ";", ":", ".")):

@@ -25,7 +25,7 @@ _PASSIVE = re.compile(
     r"\b(?P<be>am|is|are|was|were|be|been|being|isn't|aren't|wasn't|weren't)"
     rf"(?P<adv>(?:\s+{_ADVERBS}){{0,2}})\s+(?P<part>[a-z]+)\b"
 )
-_AGENT = re.compile(r"\s+by\s+((?:[\w'-]+\s+){0,4}?[\w'-]+)(?=\s*(?:[,.;:!?)]|$|\s(?:and|or|which|that|when|if|because|so)\b))")
+_AGENT = re.compile(r"\s+by\s+((?:[\w'-]+\s+){0,4}?[\w'-]+)(?=\s*(?:[,.;:!?)]|$|\s(?:and|or|which|that|when|if|because|so|for|in|at|on|with|from|after|before|during|since|until)\b))")
 IRREGULAR_PARTICIPLES = frozenset(
     """
     known seen given taken done made found shown written driven broken chosen spoken worn torn bitten
@@ -74,7 +74,7 @@ def find_passive(sentence: str) -> Passive | None:
 def _is_participle(word: str) -> bool:
     if word in IRREGULAR_PARTICIPLES:
         return True
-    return len(word) >= 5 and word.endswith("ed") and word not in NOT_PASSIVE
+    return len(word) >= 4 and word.endswith("ed") and word not in NOT_PASSIVE
 
 
 def check_passive(page: Page, site: Site) -> Iterator[Finding]:

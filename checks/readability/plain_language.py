@@ -120,15 +120,17 @@ def _finding(page: Page, para: Paragraph, hit: Hit) -> Finding:
         message = f"'{hit.surface}' is jargon many patients do not know, and the text does not explain it."
     if term.origin == "config":
         message += " (listed in your plain_language_terms)"
-    return RULE.finding(
+    finding = RULE.finding(
         page,
         message,
         excerpt=hit.surface,
         block=para.block,
         suggestion=suggestion,
-        source=None if term.origin == "config" else CDC_SOURCE,
         data={"term": term.term, "substitutes": list(term.substitutes[:3]), "origin": term.origin},
     )
+    if term.origin == "config":
+        finding.source = None  # the clinic's own word list, not the CDC's
+    return finding
 
 
 def _fitting(substitutes: tuple[str, ...], text: str, hit: Hit) -> list[str]:
