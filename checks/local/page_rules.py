@@ -101,9 +101,7 @@ def _has_page(site: Site, city: str) -> bool:
 
 def check_service_area_page_missing(site: Site) -> Iterator[Finding]:
     prof = get_profile(site)
-    if prof.source != "config":
-        return
-    for entry in prof.service_area:
+    for entry in prof.service_area:  # only ever from [clinic] service_area
         city, state = split_place(entry)
         if not city or city.lower() == prof.city.lower() or _has_page(site, city):
             continue

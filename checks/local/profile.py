@@ -156,6 +156,12 @@ def _infer(site: Site) -> Profile:
     if not prof.name:
         name, where = _infer_name(site, home)
         _take(prof, "name", name, where)
+    # a partial [clinic] section (services, service area, city) still counts where it speaks
+    c = site.config.clinic
+    prof.services = [str(x) for x in c.get("services") or []]
+    prof.service_area = [str(x) for x in c.get("service_area") or []]
+    if c.get("city"):
+        prof.city, prof.state = str(c["city"]), state_abbr(str(c.get("state") or "")) or str(c.get("state") or "")
     if not prof.has_nap:
         prof.source = "none"
     return prof

@@ -78,3 +78,14 @@ def test_config_profile_wins_over_the_site():
     assert not [n for n in result["notes"] if n.startswith("local:")]
     assert {f["excerpt"] for f in of(result["findings"], "local.jsonld-mismatch")} == {
         "Riverbend Spine & Pain, PLLC", "+1 614-555-0187"}
+
+
+def test_a_partial_clinic_section_is_used_with_the_inferred_nap():
+    config = {"clinic": {"city": "Columbus", "state": "OH", "services": ["radiofrequency ablation"],
+                         "service_area": ["Grove City"]}}
+    files = {**site_files("clean"), "rfa.html": html("<h1>Radiofrequency ablation</h1>", title="RFA", description="RFA.")}
+    result = audit(files, config)
+    assert result["summary"]["local"]["profile"] == "inferred"
+    assert {f["element"] for f in of(result["findings"], "local.city-missing")} == {
+        "<title>", "<h1>", '<meta name="description">'}
+    assert [f["excerpt"] for f in of(result["findings"], "local.service-area-page-missing")] == ["Grove City"]
