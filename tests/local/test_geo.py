@@ -60,6 +60,12 @@ def test_run_on_with_the_clinics_own_city_alone_at_a_clause_end():
     "Physical therapy helps. Ohio State fans love our gym.",
     "Book A Pain Specialist In Columbus, OH Today.",  # title case, with its preposition
     "Pain Management Near Dublin, OH is easy to reach.",
+    "Our physician assistant Jordan, PA-C, sees patients on Fridays.",
+    "Schedule with our pediatrician Dr. Austin Brooks.",
+    "The therapy Columbus Children's Hospital offers differs from ours.",
+    "Urgent care Ohio law requires posted prices for.",
+    "Laser treatment Tuesday appointments fill quickly.",
+    "Our counselors help Columbus veterans and their families.",
 ])
 def test_natural_phrasing_is_never_a_run_on(text):
     assert geo.run_ons(text, COLUMBUS) == []
