@@ -85,6 +85,8 @@ def check_spliced(page: Page, site: Site) -> Iterable[Finding]:
                 continue
             if j > 0 and _QUOTED_QUESTION.search(bs.sentences[j - 1].text):
                 continue  # '"Is it shingles?" asked the patient.'
+            if j > 0 and bs.sentences[j - 1].text.rstrip("\"'”’)]").endswith(("...", "…")):
+                continue  # an ellipsis runs on into lowercase text
             if j == 0 and i > 0:
                 prev = all_blocks[i - 1].block
                 if not prev.is_heading and not _TERMINAL.search(prev.text):
@@ -428,7 +430,7 @@ MOJIBAKE = Rule(
 _PAIRS = {")": "(", "]": "[", "}": "{"}
 _ENUMERATOR = re.compile(r"(?:^|(?<=[\s(]))(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)(?=\s)")
 _EMOTICON = re.compile(r"[:;]-?[()\]]")
-_INCH = re.compile(r"(?<![\"\w.])\d+(?:\.\d+)?\s?[\"”]|\d'\s?\d+\s?[\"”]")  # 5'10", a 3" cut
+_INCH = re.compile(r"(?<![\"\w.])\d+(?:\.\d+)?\s?\"|\d'\s?\d+\s?\"")  # 5'10", a 3" cut
 
 
 _MARKS = re.compile(r"[()\[\]{}]")

@@ -180,3 +180,11 @@ def test_rules_judge_main_content_only():
 
 def test_testimonial_attribution_is_not_a_truncated_sentence():
     assert run(TRUNCATED, "<blockquote>I can walk my dog again. Thank you all! — Jane D., patient</blockquote>") == []
+
+
+def test_curly_quoted_number_is_balanced():
+    assert run(BRACKETS, "<p>Call “(704) 555-0199” to book.</p>") == []
+
+
+def test_ellipsis_running_into_lowercase_is_not_a_splice():
+    assert run(SPLICED, "<p>Routes such as #!...) are not checked. Pain can wait... or not.</p>") == []
