@@ -92,7 +92,8 @@ def _claims_in(page: Page, lex: Lexicon, block: Block, sentence: Sentence, topic
 
     certain = _certainty(lex, text)
     off_verb = lex.off_label_verbs.search(text)
-    if off_verb and (_negated(lex, text, off_verb.start()) or _hedged(lex, text, off_verb.end())):
+    if off_verb and (_PURPOSE.search(text[: off_verb.start()]) or _negated(lex, text, off_verb.start())
+                     or _hedged(lex, text, off_verb.end())):
         off_verb = None
     claimed = certain or off_verb
     if not claimed:

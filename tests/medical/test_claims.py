@@ -113,3 +113,8 @@ def test_malformed_entry_is_rejected_with_file_entry_and_field(tmp_path: Path, c
 ])
 def test_testimonials_and_conditions_are_not_promises(sentence):
     assert run(ABSOLUTE, f"<p>{sentence}</p>") == []
+
+
+def test_plural_subject_and_purpose_forms():
+    assert len(run(OFF_LABEL, "<p>Epidural steroid injections treat sciatica.</p>")) == 1
+    assert run(OFF_LABEL, "<p>Epidural steroid injections are used to treat sciatica, an off-label use.</p>") == []
