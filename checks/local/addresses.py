@@ -18,7 +18,6 @@ from checks.local.places import state_abbr
 
 # Parts compared, in the order a difference is reported.
 PARTS = ("number", "street", "suffix", "predir", "postdir", "unit", "city", "state", "zip5")
-_MUST_MATCH = ("number", "street", "city")  # when missing on one side the address is too vague to compare
 
 
 @dataclass(frozen=True)
@@ -41,9 +40,6 @@ class Address:
     def differences(self, other: Address) -> list[str]:
         """Parts that contradict each other (both present and different)."""
         return [p for p in PARTS if getattr(self, p) and getattr(other, p) and getattr(self, p) != getattr(other, p)]
-
-    def same_place(self, other: Address) -> bool:
-        return not self.differences(other)
 
 
 def _word(w: str, table: dict[str, str]) -> str:
@@ -90,10 +86,6 @@ def from_parts(street: str, city: str = "", state: str = "", postal_code: str = 
     """The profile's address, from its separate fields."""
     line = ", ".join(p for p in (street.strip(), city.strip(), f"{state.strip()} {postal_code.strip()}".strip()) if p)
     return parse(line) if line else None
-
-
-def comparable(a: Address | None) -> bool:
-    return a is not None and all(getattr(a, p) for p in _MUST_MATCH)
 
 
 @cache

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from typing import Any
 
 from checks.local import geo
 from checks.local.examples import CONFIG, page
+from checks.local.places import Places
 from checks.local.profile import get_profile
-from seotool.page import Page
+from seotool.page import Block, Page
 from seotool.rules import Example, Finding, Rule, Severity, Source
 from seotool.site import Site
 
@@ -41,8 +43,8 @@ def check_geo_stuffing(page: Page, site: Site) -> Iterator[Finding]:
     yield from _repeated(page, prof.services, places, prof.name, settings)
 
 
-def _repeated(page: Page, services: list[str], places: geo.Places, name: str, settings: dict) -> Iterator[Finding]:
-    groups: dict[tuple[str, str], list[tuple[geo.GeoHit, object]]] = defaultdict(list)
+def _repeated(page: Page, services: list[str], places: Places, name: str, settings: dict[str, Any]) -> Iterator[Finding]:
+    groups: dict[tuple[str, str], list[tuple[geo.GeoHit, Block]]] = defaultdict(list)
     for block in page.blocks:
         for hit in geo.mentions(block.text, places, services, name):
             groups[(hit.service, hit.place)].append((hit, block))

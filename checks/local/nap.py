@@ -16,7 +16,7 @@ from functools import cache
 from checks.local import addresses, names, phones, vocab
 from checks.local.addresses import Address
 from checks.local.pages import Region, is_contact, is_home, regions
-from seotool.page import Block, Page
+from seotool.page import Block, Link, Page
 
 
 @dataclass
@@ -107,7 +107,7 @@ def address_occurrences(page: Page, clinic_name: str) -> list[Occurrence]:
     return page.cache[key]
 
 
-def tel_links(page: Page, region_code: str) -> list[tuple[str, object]]:
+def tel_links(page: Page, region_code: str) -> list[tuple[str, Link]]:
     """(E.164, link) for every ``tel:`` link with a valid number."""
     out = []
     for link in page.links:

@@ -145,14 +145,3 @@ def template_owner(site: Site) -> dict[str, str]:
                 owner.setdefault(b.text, p.url)
         site.cache["local.template_owner"] = owner
     return owner
-
-
-def chrome_count(site: Site, text: str) -> int:
-    counts = site.cache.get("local.chrome_counts")
-    if counts is None:
-        counts = {}
-        for p in site.pages:
-            for t in {b.text for b in p.chrome_blocks}:
-                counts[t] = counts.get(t, 0) + 1
-        site.cache["local.chrome_counts"] = counts
-    return counts.get(text, 0)

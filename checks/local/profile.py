@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
 
 from checks.local import addresses, jsonld, nap, phones
 from checks.local.addresses import Address
 from checks.local.pages import contact_pages, home_page
 from checks.local.places import Places, places_for, state_abbr
+from seotool.page import Page
 from seotool.site import Site
 
 
@@ -177,7 +177,7 @@ _COPYRIGHT = re.compile(r"(?:©|&copy;|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s
                         r"([A-Z][\w&'’.,-]*(?:\s+[\w&'’.,-]+){0,6}?)\s*(?:[.|]|all rights|$)", re.I)
 
 
-def _infer_name(site: Site, home: Any) -> tuple[str, str]:
+def _infer_name(site: Site, home: Page | None) -> tuple[str, str]:
     pages = [home] if home is not None else []
     pages += [p for p in site.pages if p is not home]
     for page in pages[:1]:
