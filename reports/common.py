@@ -90,7 +90,7 @@ def page_lookup(result: dict[str, Any]) -> dict[str, dict[str, Any]]:
 def page_grade(page: dict[str, Any]) -> float | None:
     """The page's reading grade from the readability family's metrics, whatever its key is named."""
     metrics = (page.get("metrics") or {}).get("readability") or {}
-    if not isinstance(metrics, dict):
+    if not isinstance(metrics, dict) or metrics.get("graded") is False:  # too short to grade
         return None
     for key in ("grade", "grade_level", "reading_grade", "consensus_grade", "fk_grade", "flesch_kincaid_grade"):
         value = metrics.get(key)
@@ -99,20 +99,23 @@ def page_grade(page: dict[str, Any]) -> float | None:
     return None
 
 
-def grade_distribution(result: dict[str, Any]) -> list[tuple[str, int]]:
-    """(label, pages) buckets of reading grade: the readability summary's own distribution when it
-    has one, else bucketed from each page's grade."""
+def grade_distribution(result: dict[str, Any]) -> list[tuple[str, int, float | None]]:
+    """(label, pages, lowest grade of the bucket) buckets of reading grade: the readability
+    summary's own histogram when it has one, else bucketed from each page's grade."""
     summary = ((result.get("summary") or {}).get("readability")) or {}
-    dist = summary.get("grade_distribution") or summary.get("grades") if isinstance(summary, dict) else None
+    dist = None
+    if isinstance(summary, dict):
+        dist = summary.get("histogram") or summary.get("grade_distribution") or summary.get("grades")
     if isinstance(dist, dict) and dist and all(isinstance(v, int) for v in dist.values()):
-        return [(str(k), int(v)) for k, v in dist.items()]
+        return [(str(k), int(v), None) for k, v in dist.items()]
     if isinstance(dist, list) and dist and all(isinstance(d, dict) for d in dist):
         out = []
         for d in dist:
             label = d.get("label") or d.get("bucket") or d.get("grade")
             count = d.get("pages", d.get("count"))
+            low = d.get("min")
             if label is not None and isinstance(count, int):
-                out.append((str(label), count))
+                out.append((str(label), count, float(low) if isinstance(low, int | float) else None))
         if out:
             return out
     grades = [g for g in (page_grade(p) for p in audited_pages(result)) if g is not None]
@@ -121,7 +124,7 @@ def grade_distribution(result: dict[str, Any]) -> list[tuple[str, int]]:
     inf = float("inf")
     buckets = [("≤6", -inf, 6.5), ("7–8", 6.5, 8.5), ("9–10", 8.5, 10.5), ("11–12", 10.5, 12.5),
                ("13–16", 12.5, 16.5), ("17+", 16.5, inf)]
-    return [(label, sum(1 for g in grades if lo <= g < hi)) for label, lo, hi in buckets]
+    return [(label, sum(1 for g in grades if lo <= g < hi), lo if lo > -inf else None) for label, lo, hi in buckets]
 
 
 def target_grade(result: dict[str, Any]) -> float | None:

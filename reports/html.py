@@ -213,10 +213,15 @@ def build_model(result: dict[str, Any], options: dict[str, Any]) -> dict[str, An
             "grades": grade_chart(grade_distribution(result), target_grade(result)),
             "worst": worst_chart(worst_pages(result), page_ids, _origin(result)),
         },
-        "median_grade": ((result.get("summary") or {}).get("readability") or {}).get("median_grade")
-        if isinstance((result.get("summary") or {}).get("readability"), dict) else None,
+        "median_grade": _readability(result).get("median_grade"),
         "target_grade": target_grade(result),
+        "pages_not_graded": _readability(result).get("pages_not_graded"),
     }
+
+
+def _readability(result: dict[str, Any]) -> dict[str, Any]:
+    value = (result.get("summary") or {}).get("readability")
+    return value if isinstance(value, dict) else {}
 
 
 def _states(result: dict[str, Any]) -> dict[str, int]:
@@ -291,15 +296,16 @@ def family_chart(rows: list[dict[str, Any]], families: list[str]) -> dict[str, A
     return {"bars": bars}
 
 
-def grade_chart(dist: list[tuple[str, int]], target: float | None) -> dict[str, Any]:
-    top = max((n for _, n in dist), default=0)
-    col_w = 56
+def grade_chart(dist: list[tuple[str, int, float | None]], target: float | None) -> dict[str, Any]:
+    """Columns of pages per grade bucket; buckets that start at or above the target are marked."""
+    top = max((n for _, n, _ in dist), default=0)
+    col_w = 70
     bars = []
-    for i, (label, n) in enumerate(dist):
+    for i, (label, n, low) in enumerate(dist):
         h = 110 * n / top if top else 0
-        bars.append({"label": label, "n": n, "x": 20 + i * col_w, "w": col_w - 14, "h": round(h, 1),
-                     "y": round(135 - h, 1)})
-    return {"bars": bars, "width": 40 + len(dist) * col_w, "target": target}
+        bars.append({"label": label, "n": n, "x": 16 + i * col_w, "w": col_w - 18, "h": round(h, 1),
+                     "y": round(135 - h, 1), "over": target is not None and low is not None and low >= target})
+    return {"bars": bars, "width": 24 + len(dist) * col_w, "target": target}
 
 
 def _origin(result: dict[str, Any]) -> str:

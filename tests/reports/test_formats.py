@@ -199,3 +199,25 @@ def test_renderers_tolerate_missing_optional_keys(fmt):
         jsonschema.Draft4Validator(SCHEMA).validate(json.loads(out))
     if fmt == "junit":
         assert ET.fromstring(out).find(".//testsuite").get("name") == "a.html"
+
+
+def test_every_format_of_a_real_audit_of_the_example_site(cli, tmp_path):
+    """The project's own checks on the example clinic site: whatever shapes their findings take,
+    every format renders and stays valid."""
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    run = cli("audit", str(examples / "site"), "--config", str(examples / "seotool.toml"), "--offline", "-q",
+              "--no-store", "--format", "json", "--format", "html", "--format", "sarif", "--format", "csv",
+              "--format", "junit", "--format", "md", "-o", str(tmp_path), cwd=tmp_path)
+    assert run.code in (0, 1), run
+    result = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert result["findings"], "the example site is built with defects"
+    sarif = json.loads((tmp_path / "report.sarif").read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(SCHEMA).validate(sarif)
+    assert len([r for r in sarif["runs"][0]["results"] if "suppressions" not in r]) == len(result["findings"])
+    junit = ET.parse(tmp_path / "report.xml").getroot()
+    assert int(junit.get("failures")) == sum(1 for f in result["findings"] if f["severity"] == "error")
+    rows = list(csv.DictReader((tmp_path / "report.csv").open(encoding="utf-8-sig", newline="")))
+    assert len(rows) == len(result["findings"])
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert html.count('class="finding-row"') == len(result["findings"])
+    assert (tmp_path / "report.md").read_text(encoding="utf-8").startswith("## seotool")
