@@ -118,3 +118,8 @@ def test_testimonials_and_conditions_are_not_promises(sentence):
 def test_plural_subject_and_purpose_forms():
     assert len(run(OFF_LABEL, "<p>Epidural steroid injections treat sciatica.</p>")) == 1
     assert run(OFF_LABEL, "<p>Epidural steroid injections are used to treat sciatica, an off-label use.</p>") == []
+
+
+def test_base_form_end_is_a_certainty_but_the_noun_is_not():
+    assert len(run(OFF_LABEL, "<p>Ketamine infusions end chronic migraine for good.</p>")) == 1
+    assert run(ABSOLUTE, "<p>At the end of a long physical therapy session pain is common.</p>") == []

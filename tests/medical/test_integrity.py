@@ -188,3 +188,8 @@ def test_curly_quoted_number_is_balanced():
 
 def test_ellipsis_running_into_lowercase_is_not_a_splice():
     assert run(SPLICED, "<p>Routes such as #!...) are not checked. Pain can wait... or not.</p>") == []
+
+
+def test_name_placeholder_is_reported_whole():
+    found = run(LEFTOVER, "<p>Meet Dr. FIRSTNAME LASTNAME, our physician. Use your first name when you call.</p>")
+    assert excerpts(found) == ["FIRSTNAME LASTNAME"]
