@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from checks.readability.metrics import Scores, count_words, score
+from checks.readability.metrics import Counts, Scores, count, count_words, scores
 from seotool.text import Sentence, split_sentences
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -27,8 +27,7 @@ class Paragraph:
     sentences: list[Sentence]
     sentence_words: list[int]
     words: int
-    _scores: Scores | None = field(default=None, repr=False)
-    _scored: bool = field(default=False, repr=False)
+    _counts: Counts | None = field(default=None, repr=False)
 
     @property
     def text(self) -> str:
@@ -39,11 +38,14 @@ class Paragraph:
         return self.block.kind == "li"
 
     @property
+    def counts(self) -> Counts:
+        if self._counts is None:
+            self._counts = count(s.text for s in self.sentences)
+        return self._counts
+
+    @property
     def scores(self) -> Scores | None:
-        if not self._scored:
-            self._scores = score(s.text for s in self.sentences)
-            self._scored = True
-        return self._scores
+        return scores(self.counts)
 
 
 @dataclass
@@ -106,5 +108,5 @@ def _analyse(page: Page) -> PageText:
             paragraph_count += 1
         previous_kind = block.kind
     sections = [s for s in sections if s.paragraphs]
-    scores = score(s.text for p in paragraphs for s in p.sentences)
-    return PageText(paragraphs, sections, paragraph_count, scores)
+    total = sum((p.counts for p in paragraphs), Counts())
+    return PageText(paragraphs, sections, paragraph_count, scores(total))

@@ -171,35 +171,33 @@ class TermIndex:
 
     def find(self, text: str) -> list[Hit]:
         toks = [(m.start(), m.end(), _norm(m.group(0))) for m in _TOKEN.finditer(text)]
+        lowers = [t[2].lower() for t in toks]
         hits: list[Hit] = []
         i, n = 0, len(toks)
         while i < n:
+            cands = self._ci.get(lowers[i])
             raw = toks[i][2]
-            cands = self._ci.get(raw.lower(), [])
             if raw in self._cs:
-                cands = sorted(cands + self._cs[raw], key=lambda c: -len(c[0]))
-            matched = False
-            for seq, term, kind in cands:
+                cands = sorted((cands or []) + self._cs[raw], key=lambda c: -len(c[0]))
+            matched = 0
+            for seq, term, kind in cands or ():
                 k = len(seq)
-                if i + k > n:
-                    continue
-                if all(_eq(toks[i + j][2], seq[j], term.case_sensitive) for j in range(1, k)):
-                    start, end = toks[i][0], toks[i + k - 1][1]
-                    hits.append(Hit(term, start, end, text[start:end], kind))
-                    i += k
-                    matched = True
-                    break
-            if not matched:
-                i += 1
+                if k > 1:
+                    if i + k > n:
+                        continue
+                    got = [t[2] for t in toks[i + 1 : i + k]] if term.case_sensitive else lowers[i + 1 : i + k]
+                    if tuple(got) != seq[1:]:
+                        continue
+                start, end = toks[i][0], toks[i + k - 1][1]
+                hits.append(Hit(term, start, end, text[start:end], kind))
+                matched = k
+                break
+            i += matched or 1
         return hits
 
 
-def _eq(token: str, want: str, case_sensitive: bool) -> bool:
-    return token == want if case_sensitive else token.lower() == want
-
-
 def _norm(token: str) -> str:
-    return token.replace("’", "'")
+    return token.replace("’", "'") if "’" in token else token
 
 
 def inflections(word: str) -> list[tuple[str, str]]:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 import textstat
 
 from checks.readability.analysis import analyse
-from checks.readability.metrics import count_words, score, scoring_text
+from checks.readability.metrics import Counts, count, count_words, score, scoring_text
 from seotool.page import Page
 from seotool.text import split_sentences
 from tests.readability.pages import audit, metrics, page, seed_html, seed_paragraphs
@@ -24,6 +25,34 @@ def test_seed_page_figures_are_textstats_results_for_its_prose():
     assert m["words"] == textstat.lexicon_count(prose) == 521
     assert m["long_sentences"] == 3  # 27, 26 and 27 words
     assert m["graded"] and m["above_target"] and m["target_grade"] == 8
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " ".join(seed_paragraphs()),
+        "Nerve pain can feel like burning. It often starts in the feet. Walk a little each day.",
+        "Pharmacological management typically encompasses anticonvulsant medications. Interventional "
+        "procedures may additionally be considered for refractory presentations.",
+        "Don’t skip doses. Your doctor won't mind a call; it's what we're here for!",
+        "Is it safe? Yes. Most people have no problems at all with the shot.",
+    ],
+)
+def test_formulas_equal_textstats_functions(text):
+    sentences = [s.text for s in split_sentences(text)]
+    joined = scoring_text(sentences)
+    sc = score(sentences)
+    assert sc is not None
+    assert sc.smog == pytest.approx(textstat.smog_index(joined), abs=1e-9)
+    assert sc.flesch_kincaid_grade == pytest.approx(textstat.flesch_kincaid_grade(joined), abs=1e-9)
+    assert sc.flesch_reading_ease == pytest.approx(textstat.flesch_reading_ease(joined), abs=1e-9)
+    assert sc.polysyllables == textstat.polysyllabcount(joined)
+
+
+def test_page_counts_are_the_sum_of_paragraph_counts():
+    paragraphs = seed_paragraphs()
+    total = sum((count([s.text for s in split_sentences(p)]) for p in paragraphs), Counts())
+    assert total == count([s.text for p in paragraphs for s in split_sentences(p)])
 
 
 def test_menu_and_footer_are_not_scored():
