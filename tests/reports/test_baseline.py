@@ -36,6 +36,28 @@ def test_fingerprints_survive_unrelated_edits(tmp_path):
     assert moved, "the edit should have moved the findings to other lines"
 
 
+def test_fingerprints_of_the_project_checks_survive_line_shifts(cli, tmp_path):
+    """Every real rule on the example site: pages shifted down by a comment and blank lines give
+    the same fingerprints, though nearly every finding moved to another line."""
+    import shutil
+
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    shutil.copytree(examples / "site", tmp_path / "a")
+    shutil.copytree(examples / "site", tmp_path / "b")
+    for page in (tmp_path / "b").rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(text.replace("<head>", "<head>\n<!-- rebuilt -->\n\n", 1).replace("<body>", "<body>\n\n", 1),
+                        encoding="utf-8")
+    found = {}
+    for name in ("a", "b"):
+        cli("audit", name, "--config", str(examples / "seotool.toml"), "--offline", "-q", "--no-store",
+            "--format", "json", "-o", f"{name}.json", cwd=tmp_path)
+        found[name] = {f["fingerprint"]: f for f in json.loads((tmp_path / f"{name}.json").read_text())["findings"]}
+    assert found["a"] and found["a"].keys() == found["b"].keys()
+    moved = [k for k in found["a"] if found["a"][k]["line"] != found["b"][k]["line"]]
+    assert len(moved) > len(found["a"]) / 2
+
+
 def test_fingerprint_changes_when_the_flagged_text_changes(tmp_path):
     before = audit_folder(write_site(tmp_path / "a"))
     edited = dict(SITE, **{"guide.md": SITE["guide.md"].replace("100% effective", "guaranteed")})
