@@ -38,6 +38,17 @@ GROUPS = {
 }
 
 
+def group_of(rule_id: str) -> str:
+    """The recall group of a rule: ours by name; any other medical rule belongs to the fact base
+    (medical.fact-contradiction, medical.wrong-pathogen, ...), so a planted wrong fact counts as
+    caught by whichever fact rule reports it."""
+    return GROUPS.get(rule_id, "facts")
+
+
+def same_kind(item_rule: str, finding_rule: str) -> bool:
+    return item_rule == finding_rule or group_of(item_rule) == group_of(finding_rule) == "facts"
+
+
 def audit_folder(folder: Path) -> list[dict[str, Any]]:
     """Medical findings of an offline audit of ``folder`` (urls are paths relative to it)."""
     config = Config(merge(defaults(registry().settings()), {"rules": {"select": ["medical"]}}, "corpus"))
@@ -81,26 +92,26 @@ class Score:
 def score_planted(findings: list[dict[str, Any]] | None = None) -> Score:
     findings = audit_folder(PLANTED) if findings is None else findings
     manifest = load_manifest()
-    known = set(registry().rules)
+    registered = {group_of(r) for r in registry().rules if r.startswith("medical.")}
     score = Score()
     by_page: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for f in findings:
         by_page[f["url"]].append(f)
     for page, items in manifest.items():
         for item in items:
-            if item["rule"] not in known:
+            group = group_of(item["rule"])
+            if group not in registered:
                 score.pending += 1
                 continue
-            group = GROUPS.get(item["rule"], item["rule"])
             score.planted[group] += 1
-            if any(f["rule"] == item["rule"] and matches(item, f) for f in by_page.get(page, [])):
+            if any(same_kind(item["rule"], f["rule"]) and matches(item, f) for f in by_page.get(page, [])):
                 score.caught[group] += 1
             else:
                 score.missed.append((page, item["rule"], item["excerpt"]))
     for f in findings:
         score.findings += 1
         items = manifest.get(f["url"], [])
-        if any(item["rule"] == f["rule"] and matches(item, f) for item in items):
+        if any(same_kind(item["rule"], f["rule"]) and matches(item, f) for item in items):
             score.true_positives += 1
         else:
             score.unplanned.append(f)
