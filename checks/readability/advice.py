@@ -131,16 +131,24 @@ def opening(text: str, words: int = 5) -> str:
     return head + ("…" if len(pieces) > words else "")
 
 
+# Latinate endings of abstract, inflated words ("debilitating", "significantly", "sensitivity"),
+# which an editor can replace; drug and procedure names ("acetaminophen") rarely end so.
+_INFLATED_ENDINGS = ("ly", "tion", "sion", "ity", "ize", "ized", "izing", "ise", "ised", "ate", "ated", "ating",
+                     "ment", "ance", "ence", "ous", "ive", "ical", "ional")
+
+
 def long_words(text: str, exclude: set[str], limit: int = 3, min_syllables: int = 4,
                min_letters: int = 9) -> list[str]:
-    """The longest words of ``text`` (four syllables and nine letters or more, most syllables first),
-    not counting ``exclude`` (the page's topic words) nor names of diseases and everyday words that
-    the plain-language curation lists (a writer cannot swap "diabetes")."""
+    """Long abstract words of ``text`` (``min_syllables`` and nine letters or more, with a Latinate
+    ending), most syllables first. Not counted: ``exclude`` (the page's topic words), capitalised
+    words (names, brands), and disease names and everyday words of the plain-language curation
+    (a writer cannot swap "diabetes")."""
+    if limit <= 0:
+        return []
     seen: dict[str, int] = {}
     everyday = excluded_terms()
-    for raw in re.findall(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]", text):
-        w = raw.lower()
-        if w in seen or len(w) < min_letters or w in exclude or w in everyday or "-" in w:
+    for w in re.findall(r"(?<![\w-])[a-z][a-z'’]*[a-z](?![\w-])", text):
+        if w in seen or len(w) < min_letters or w in exclude or w in everyday or not w.endswith(_INFLATED_ENDINGS):
             continue
         seen[w] = syllables(w)
     ranked = sorted((w for w, s in seen.items() if s >= min_syllables), key=lambda w: -seen[w])

@@ -110,3 +110,9 @@ def _analyse(page: Page) -> PageText:
     sections = [s for s in sections if s.paragraphs]
     total = sum((p.counts for p in paragraphs), Counts())
     return PageText(paragraphs, sections, paragraph_count, scores(total))
+
+
+def topic_words(page: Page, headings: bool = True) -> set[str]:
+    """Words of the title and headings (or only the h1s): the page's subject, which a rewrite keeps."""
+    names = [h.text for h in page.headings if headings or h.level == 1]
+    return {w.lower().strip(".,:;!?()'\"|") for w in " ".join([page.title or "", *names]).split()}

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checks.readability.advice import long_words, opening, quote_list, split_point
-from checks.readability.analysis import PageText, Paragraph, analyse
+from checks.readability.analysis import PageText, Paragraph, analyse, topic_words
 from checks.readability.examples import PLAIN_PARAGRAPHS, clinic_page
+from checks.readability.plain_language import swaps
 from checks.readability.settings import HARD_PARAGRAPH_MIN_WORDS, Settings, settings
 from seotool.page import Page
 from seotool.rules import Example, Finding, Rule, Severity, Source
@@ -33,10 +34,20 @@ HARD_PARAGRAPHS = (
 )
 
 
-def topic_words(page: Page) -> set[str]:
-    """Words of the title and headings: the page's subject, which a rewrite keeps."""
-    text = " ".join([page.title or "", *(h.text for h in page.headings)])
-    return {w.lower().strip(".,:;!?()'\"") for w in text.split()}
+def word_advice(site: Site, page: Page, text: str, topic: set[str] | None = None) -> list[str]:
+    """Which words to change: plainer words from the word list first ("use 'a lot' instead of
+    'significantly'"), then other very long words (five syllables or more) that are not the
+    page's topic, a disease name or an everyday word."""
+    topic = topic if topic is not None else topic_words(page)
+    pairs = [(w, p) for w, p in swaps(site, text, 6) if not set(w.lower().split()) <= topic][:3]
+    steps = []
+    if pairs:
+        steps.append("use " + " and ".join(f"'{plain}' instead of '{word}'" for word, plain in pairs))
+    exclude = topic | {w.lower() for w, _ in pairs}
+    others = long_words(text, exclude, limit=3 - len(pairs), min_syllables=5) if len(pairs) < 3 else []
+    if others:
+        steps.append(f"use shorter words than {quote_list(others)}")
+    return steps
 
 
 def hard_paragraphs(text: PageText, cfg: Settings) -> list[tuple[Paragraph, float]]:
@@ -65,11 +76,11 @@ def check_grade_above_target(page: Page, site: Site) -> Iterator[Finding]:
                           else f"'{opening(p.text)}' (grade {g:.1f})" for p, g in hardest)
         steps.append(f"rewrite the hardest paragraphs first: {named}")
     long_count = sum(1 for p in text.paragraphs for n in p.sentence_words if n > cfg.max_sentence_words)
-    if long_count:
-        steps.append(f"split the {long_count} sentence{'s' if long_count > 1 else ''} over {cfg.max_sentence_words} words")
-    hard_words = long_words(" ".join(p.text for p in text.paragraphs), topic_words(page))
-    if hard_words:
-        steps.append(f"use shorter words than {quote_list(hard_words)}")
+    if long_count == 1:
+        steps.append(f"split the sentence of over {cfg.max_sentence_words} words")
+    elif long_count:
+        steps.append(f"split the {long_count} sentences over {cfg.max_sentence_words} words")
+    steps.extend(word_advice(site, page, " ".join(p.text for p in text.paragraphs)))
     if not steps:
         steps.append("use shorter sentences and words of one or two syllables")
     suggestion = "; ".join(steps)
@@ -100,9 +111,7 @@ def check_hard_paragraph(page: Page, site: Site) -> Iterator[Finding]:
             where = f" after '{point[0]}'" if point else ""
             steps.append(f"split the {para.sentence_words[longest]}-word sentence "
                          f"'{opening(para.sentences[longest].text)}'{where}")
-        hard_words = long_words(para.text, topic)
-        if hard_words:
-            steps.append(f"use shorter words than {quote_list(hard_words)}")
+        steps.extend(word_advice(site, page, para.text, topic))
         if not steps:
             steps.append("use words of one or two syllables where you can")
         suggestion = "; ".join(steps)

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checks.readability.analysis import Paragraph, analyse
+from checks.readability.analysis import Paragraph, analyse, topic_words
 from checks.readability.examples import PLAIN_PARAGRAPHS, clinic_page
+from checks.readability.metrics import syllables
 from checks.readability.settings import settings
 from checks.readability.thesaurus import Hit, Term, TermIndex, curated_terms, inflect_like, site_terms
 from seotool.page import Page
@@ -56,6 +57,7 @@ def term_index(site: Site) -> TermIndex:
 def check_plain_language(page: Page, site: Site) -> Iterator[Finding]:
     index = term_index(site)
     paragraphs = analyse(page).paragraphs
+    subject = topic_words(page, headings=False)
     explained: set[str] = set()
     for pi, para in enumerate(paragraphs):
         by_term: dict[str, list[Hit]] = {}
@@ -67,7 +69,10 @@ def check_plain_language(page: Page, site: Site) -> Iterator[Finding]:
             if any(is_explained(h, paragraphs, pi) for h in hits):
                 explained.add(key)
                 continue
-            yield _finding(page, para, hits[0])
+            is_subject = set(hits[0].surface.lower().split()) <= subject
+            if is_subject:
+                explained.add(key)  # the page's own subject: asked to explain once, not every paragraph
+            yield _finding(page, para, hits[0], is_subject)
 
 
 def is_explained(hit: Hit, paragraphs: list[Paragraph], pi: int) -> bool:
@@ -102,7 +107,7 @@ def _evidence(term: Term) -> list[str]:
     return [a for a in alts if a and (" " in a or len(a) >= 5) and a.lower() not in _SHORT]
 
 
-def _finding(page: Page, para: Paragraph, hit: Hit) -> Finding:
+def _finding(page: Page, para: Paragraph, hit: Hit, is_subject: bool = False) -> Finding:
     term = hit.term
     capital = hit.surface[:1].isupper() and not term.case_sensitive
     if term.substitutes:
@@ -118,6 +123,10 @@ def _finding(page: Page, para: Paragraph, hit: Hit) -> Finding:
         suggestion = (f"Explain it the first time you use it, e.g. '{hit.surface} ({term.explanation})', "
                       "or say it in everyday words.")
         message = f"'{hit.surface}' is jargon many patients do not know, and the text does not explain it."
+    if is_subject:
+        example = term.explanation or (term.substitutes[0] if term.substitutes else "")
+        suggestion = (f"It names the page's subject: explain it once, near the top, e.g. "
+                      f"'{hit.surface} ({example})'.")
     if term.origin == "config":
         message += " (listed in your plain_language_terms)"
     finding = RULE.finding(
@@ -133,19 +142,38 @@ def _finding(page: Page, para: Paragraph, hit: Hit) -> Finding:
     return finding
 
 
+def swaps(site: Site, text: str, limit: int = 3) -> list[tuple[str, str]]:
+    """(word as written, plainer word) for the longest listed terms of ``text`` that have a
+    substitute: the concrete part of "use shorter words" advice."""
+    found: dict[str, tuple[str, str]] = {}
+    for hit in term_index(site).find(text):
+        key = hit.term.term.lower()
+        if key in found or not hit.term.substitutes:
+            continue
+        plainer = _in_form(_fitting(hit.term.substitutes, text, hit)[0], hit.form, False)
+        if plainer:
+            found[key] = (hit.surface, plainer)
+    ranked = sorted(found.values(), key=lambda pair: -sum(syllables(w) for w in pair[0].split()))
+    return ranked[:limit]
+
+
 def _fitting(substitutes: tuple[str, ...], text: str, hit: Hit) -> list[str]:
-    """Substitutes ordered so that one repeating the word next to the hit comes last: 'blood
-    glucose' should become 'blood sugar', not 'blood blood sugar'."""
+    """Substitutes fitted to the words around the hit: a substitute that repeats its neighbour
+    loses that word ('blood glucose' -> 'sugar', not 'blood sugar'; 'contributing to' ->
+    'leading', not 'leading to')."""
     before = text[: hit.start].split()[-1:]
     after = text[hit.end :].split()[:1]
     prev = before[0].lower().strip(",;:()\"'") if before else ""
     nxt = after[0].lower().strip(",.;:()\"'") if after else ""
-
-    def repeats(sub: str) -> bool:
-        words = sub.lower().split()
-        return bool(words) and (words[0] == prev or words[-1] == nxt)
-
-    return sorted(substitutes, key=repeats)
+    out = []
+    for sub in substitutes:
+        words = sub.split()
+        if len(words) > 1 and words[0].lower() == prev:
+            words = words[1:]
+        if len(words) > 1 and words[-1].lower() == nxt:
+            words = words[:-1]
+        out.append(" ".join(words))
+    return list(dict.fromkeys(out))
 
 
 def _in_form(substitute: str, form: str, capital: bool) -> str | None:

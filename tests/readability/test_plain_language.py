@@ -134,6 +134,8 @@ def test_clinic_config_adds_and_silences_terms():
 def test_suggestion_avoids_repeating_the_neighbouring_word():
     found = plain("High blood glucose can harm nerves.")
     assert found[0]["suggestion"].startswith("Use 'sugar' instead of 'glucose'")
+    found = plain("Stress is one thing contributing to back pain.")
+    assert found[0]["suggestion"].startswith("Use 'leading' instead of 'contributing'")
 
 
 def test_grade6_page_has_no_jargon():
@@ -190,3 +192,12 @@ def test_inflections_and_substitutes_in_the_same_form():
     assert inflect_like("high blood pressure", "ed") is None
     assert inflect_like("cause", "s") == "causes"
     assert inflect_like("stitches", "singular") == "stitch"
+
+
+def test_the_page_subject_is_flagged_once_with_an_explanation_to_add():
+    html = page("Peripheral neuropathy", "Peripheral neuropathy starts in the feet.",
+                "Neuropathy can make walking hard.", "We treat neuropathy with care.")
+    found = findings(audit({"index.html": html}, select=[RULE]), RULE)
+    assert [f["excerpt"] for f in found] == ["neuropathy"]
+    assert found[0]["suggestion"] == ("It names the page's subject: explain it once, near the top, "
+                                      "e.g. 'neuropathy (nerve damage)'.")
