@@ -1,0 +1,184 @@
+"""Cut a sentence into typed items: concept mentions, relation phrases and function words.
+
+Every phrase (concept names, relation templates, function words) sits in ONE word trie built at load,
+so a sentence is read in a single left-to-right pass with longest-match lookups: no per-entry
+regular expressions. Hyphens count as spaces ("varicella-zoster" = "varicella zoster").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[;:,()/&—–\"?!]")
+_END = ""  # trie key holding the payload (never a token)
+
+# Item roles. An item can have several ("for" is a preposition and an approval purpose).
+MENTION = "mention"
+TRIG = "trigger"
+COP = "copula"
+NEG = "negation"
+NOTNEG = "not_negation"
+HEDGE = "hedge"
+FREQ = "frequency"
+COND = "condition"
+MYTH = "myth"
+REL = "relative"
+DET = "determiner"
+AUX = "auxiliary"
+BREAK = "clause_break"
+COMMA = "comma"
+PREP = "preposition"
+COORD = "coordination"
+LPAREN = "lparen"
+RPAREN = "rparen"
+APPROVAL = "approval"
+BARE_APPROVAL = "bare_approval"
+PURPOSE = "purpose"
+PREVENT_PURPOSE = "prevent_purpose"
+TNOUN = "treatment_noun"
+LISTING = "listing"
+HEAD = "head_noun"
+CLASSADJ = "class_adjective"
+INFNOUN = "infection_noun"
+WORD = "word"
+
+WORD_CLASSES = {
+    "copula": COP,
+    "negation": NEG,
+    "not_negation": NOTNEG,
+    "hedge": HEDGE,
+    "frequency": FREQ,
+    "condition": COND,
+    "myth": MYTH,
+    "relative": REL,
+    "determiner": DET,
+    "auxiliary": AUX,
+    "clause_break": BREAK,
+    "coordination": COORD,
+    "preposition": PREP,
+    "head_nouns": HEAD,
+    "infection_nouns": INFNOUN,
+}
+_PUNCT = {",": COMMA, "(": LPAREN, ")": RPAREN}
+
+
+def tokenize(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def normalize(token: str) -> str:
+    """Lowercase, straight apostrophe, accents dropped ("Barré" = "barre")."""
+    low = token.lower().replace("’", "'")
+    if low.isascii():
+        return low
+    return unicodedata.normalize("NFKD", low).encode("ascii", "ignore").decode("ascii") or low
+
+
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    return tuple(normalize(t) for t, _, _ in tokenize(phrase))
+
+
+@dataclass(frozen=True, slots=True)
+class Payload:
+    roles: frozenset[str]
+    concept: str | None = None
+    cased: str | None = None  # the concept name must appear with exactly this case ("MS", "AIDS")
+    triggers: tuple[tuple[str, str], ...] = ()  # (relation, voice)
+    value: str | None = None  # class adjective -> pathogen class
+
+
+@dataclass(slots=True)
+class Item:
+    roles: frozenset[str]
+    start: int  # character offsets in the sentence
+    end: int
+    text: str
+    concept: str | None = None
+    triggers: tuple[tuple[str, str], ...] = ()
+    value: str | None = None
+
+    def has(self, role: str) -> bool:
+        return role in self.roles
+
+
+class Lexicon:
+    """The word trie. ``add`` phrases with a payload; phrases added twice merge their roles."""
+
+    def __init__(self) -> None:
+        self._trie: dict = {}
+        self._cased: dict[tuple[str, ...], list[Payload]] = {}
+
+    def add(self, phrase: str, payload: Payload) -> None:
+        key = phrase_key(phrase)
+        if not key:
+            return
+        node = self._trie
+        for tok in key:
+            node = node.setdefault(tok, {})
+        if payload.cased is not None:
+            node.setdefault(_END, Payload(frozenset()))
+            self._cased.setdefault(key, []).append(payload)
+            return
+        old: Payload | None = node.get(_END)
+        node[_END] = _merge(old, payload) if old else payload
+
+    def add_all(self, phrases: Iterable[str], payload: Payload) -> None:
+        for p in phrases:
+            self.add(p, payload)
+
+    def lex(self, sentence: str) -> list[Item]:
+        toks = tokenize(sentence)
+        low = [normalize(t) for t, _, _ in toks]
+        n = len(toks)
+        items: list[Item] = []
+        trie = self._trie
+        i = 0
+        while i < n:
+            node = trie.get(low[i])
+            best_j = 0
+            best: Payload | None = None
+            j = i
+            while node is not None:
+                j += 1
+                p = node.get(_END)
+                if p is not None:
+                    p = self._resolve(p, low, toks, i, j)
+                    if p is not None:
+                        best, best_j = p, j
+                if j >= n:
+                    break
+                node = node.get(low[j])
+            if best is None:
+                tok, s, e = toks[i]
+                role = _PUNCT.get(tok)
+                items.append(Item(frozenset((role or WORD,)), s, e, tok))
+                i += 1
+                continue
+            s, e = toks[i][1], toks[best_j - 1][2]
+            items.append(Item(best.roles, s, e, sentence[s:e], best.concept, best.triggers, best.value))
+            i = best_j
+        return items
+
+    def _resolve(self, p: Payload, low: list[str], toks: list, i: int, j: int) -> Payload | None:
+        """Apply case-sensitive names ("MS" is multiple sclerosis, "Ms." is not)."""
+        cased = self._cased.get(tuple(low[i:j]))
+        if not cased:
+            return p if p.roles else None
+        original = " ".join(t for t, _, _ in toks[i:j])
+        for c in cased:
+            if c.cased == original:
+                return _merge(p, c) if p.roles else c
+        return p if p.roles else None
+
+
+def _merge(a: Payload, b: Payload) -> Payload:
+    return Payload(
+        roles=a.roles | b.roles,
+        concept=a.concept or b.concept,
+        cased=None,
+        triggers=a.triggers + tuple(t for t in b.triggers if t not in a.triggers),
+        value=a.value or b.value,
+    )
