@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 import phonenumbers
@@ -27,6 +28,7 @@ _PHONE_CHARS = re.compile(r"^\+?[\d\s().\-/]+$")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*)\s*[:;]", re.I)
 
 
+@lru_cache(maxsize=65536)  # nav and footer links repeat on every page
 def link_problem(href: str, region: str = "US", tag: str = "a") -> Problem | None:
     """What is wrong with ``href`` as written on a ``tag`` element, or None."""
     h = href.strip()

@@ -96,7 +96,9 @@ def generate(root: Path, external_root: Path, n: int, external_origin: str, seed
         ext_links = [rng.randrange(EXTERNAL_PAGES) for _ in range(3)]
         refs = " ".join(f'<a href="{external_origin}/ref/article-{k}.html">source {k}</a>' for k in ext_links)
         body.append(f"<h2>Sources</h2><p>{refs}</p>")
-        site.links += len(related) + 5 + len(ext_links)
+        nxt = paths[(idx + 1) % len(paths)]  # "next article": every page is reachable by a crawl
+        body.append(f'<p class="pager"><a href="{_href(nxt)}" rel="next">Next: {_title(nxt, (idx + 1) % len(paths))}</a></p>')
+        site.links += len(related) + 6 + len(ext_links)
         # Known defects, spread over the site.
         if idx % 25 == 5:
             body.append(f'<p>Read our <a href="/services/retired-{idx}.html">old service page</a>.</p>')

@@ -92,3 +92,13 @@ def test_generated_site_reports_every_broken_link_and_nothing_else(tmp_path: Pat
             assert reported == site.broken
             summary = {target_key(b["url"]): b["pages"] for b in result["summary"]["links"]["broken"]}
             assert summary == {t: len(pages) for t, pages in site.broken.items()}
+
+
+def test_links_robots_txt_keeps_out_are_not_requested():
+    robots = Response(body="User-agent: *\nDisallow: /private\n", content_type="text/plain")
+    home = page('<html><body><main><p><a href="/private/records">Records</a> <a href="/ok">OK</a></p></main></body></html>')
+    with serve({"/": home, "/robots.txt": robots, "/ok": page("ok")}) as srv:
+        result = crawl_audit(srv.url("/"))
+        assert result["findings"] == []
+        assert srv.hits["/private/records"] == 0
+        assert result["summary"]["links"]["states"]["not-checked"] == 1

@@ -281,3 +281,14 @@ def test_crawl_errors_other_than_404_are_rechecked():
         site.records[srv.url("/team")] = Record(srv.url("/team"), "failed", "http-error", status=403)
         p = probe([srv.url("/team")], site)[srv.url("/team")]
         assert p.blocked
+
+
+def test_retry_after_accepts_seconds_and_http_dates():
+    from email.utils import formatdate
+
+    from seotool.crawl.probe import _retry_after
+
+    assert _retry_after("3") == 3.0
+    assert 8 <= _retry_after(formatdate(time.time() + 10, usegmt=True)) <= 10.5
+    assert _retry_after(formatdate(time.time() - 100, usegmt=True)) == 0.0
+    assert _retry_after("soon") is None and _retry_after(None) is None
