@@ -62,9 +62,15 @@ def csp_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def content_security_policy(css: str, js: str) -> str:
+# Marks the document as scripted before the body is parsed, so only the current view is laid out
+# (a report of thousands of findings would otherwise lay out every view while loading).
+EARLY_JS = 'document.documentElement.classList.add("js");'
+
+
+def content_security_policy(css: str, *scripts: str) -> str:
+    hashes = " ".join(csp_hash(js) for js in scripts)
     return ("default-src 'none'; "
-            f"style-src {csp_hash(css)}; script-src {csp_hash(js)}; "
+            f"style-src {csp_hash(css)}; script-src {hashes}; "
             "img-src data:; base-uri 'none'; form-action 'none'")
 
 
@@ -95,7 +101,7 @@ def render(result: dict[str, Any], options: dict[str, Any] | None = None) -> str
     css, js = _asset("report.css"), _asset("report.js")
     model = build_model(result, options or {})
     return _env().get_template("report.html.j2").render(
-        r=model, css=css, js=js, csp=content_security_policy(css, js))
+        r=model, css=css, js=js, early_js=EARLY_JS, csp=content_security_policy(css, EARLY_JS, js))
 
 
 # -- the view model --------------------------------------------------------------------------
@@ -167,6 +173,10 @@ def build_model(result: dict[str, Any], options: dict[str, Any]) -> dict[str, An
             entry["findings"].append(row)
     for e in page_entries:
         e["counts"] = severity_counts(e["findings"])
+        first: dict[str, str] = {}  # why/how-to-fix once per rule and page; later findings link to it
+        for row in e["findings"]:
+            row["explained_at"] = first.get(row["rule"])
+            first.setdefault(row["rule"], row["id"])
     page_entries.sort(key=lambda e: (tuple(-e["counts"][s] for s in SEVERITIES), e["url"]))
 
     counts = severity_counts(items)
@@ -262,10 +272,12 @@ def _context(context: str, excerpt: str) -> dict[str, Any] | None:
         return {"before": text, "mark": "", "after": ""}
     start, end = span
     before, mark, after = context[:start], context[start:end], context[end:]
-    if len(before) > CONTEXT_WINDOW:
-        before = "…" + before[-CONTEXT_WINDOW:].lstrip()
+    if len(before) > CONTEXT_WINDOW:  # cut at a word boundary
+        cut = before[-CONTEXT_WINDOW:]
+        before = "…" + (cut.split(" ", 1)[1] if " " in cut else cut).lstrip()
     if len(after) > CONTEXT_WINDOW:
-        after = after[:CONTEXT_WINDOW].rstrip() + "…"
+        cut = after[:CONTEXT_WINDOW]
+        after = (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip() + "…"
     return {"before": before, "mark": mark, "after": after}
 
 

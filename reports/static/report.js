@@ -43,6 +43,9 @@
     var count = field("count");
     var none = doc.getElementById("f-none");
 
+    // Rows that do not match are taken out of the table rather than hidden: laying out a table
+    // of thousands of hidden rows is what makes filtering slow.
+    var order = rows.map(function (r, i) { return i; });
     var apply = function () {
       var q = field("q").value.trim().toLowerCase().split(/\s+/).filter(Boolean);
       var want = {
@@ -50,19 +53,21 @@
         rule: field("rule").value, page: field("page").value
       };
       var newOnly = field("new") ? field("new").checked : false;
+      var keep = doc.createDocumentFragment();
       var shown = 0;
-      rows.forEach(function (row, i) {
+      order.forEach(function (i) {
+        var row = rows[i];
         var ok = Object.keys(want).every(function (k) { return !want[k] || row.getAttribute("data-" + k) === want[k]; });
         if (ok && newOnly) { ok = row.getAttribute("data-new") === "1"; }
         if (ok && q.length) { ok = q.every(function (w) { return text[i].indexOf(w) !== -1; }); }
-        row.hidden = !ok;
-        if (ok) { shown += 1; }
+        if (ok) { keep.appendChild(row); shown += 1; }
       });
+      tbody.textContent = "";
+      tbody.appendChild(keep);
       count.textContent = shown + " of " + rows.length + " findings";
       if (none) { none.hidden = shown !== 0; }
     };
-    form.addEventListener("input", apply);
-    form.addEventListener("change", apply);
+    form.addEventListener("input", apply);  // selects and checkboxes fire "input" too
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     form.addEventListener("reset", function () { setTimeout(apply, 0); });
 
@@ -91,13 +96,14 @@
           if (v === null) { v = cell.textContent; }
           return numeric ? Number(v) : v.toLowerCase();
         };
-        var order = rows.map(function (row, i) { return {row: row, key: key(row), i: i}; });
-        order.sort(function (a, b) {
+        var keyed = rows.map(function (row, i) { return {key: key(row), i: i}; });
+        keyed.sort(function (a, b) {
           if (a.key < b.key) { return -dir; }
           if (a.key > b.key) { return dir; }
           return a.i - b.i;
         });
-        order.forEach(function (o) { tbody.appendChild(o.row); });
+        order = keyed.map(function (o) { return o.i; });
+        apply();
       });
     });
   }

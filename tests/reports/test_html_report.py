@@ -16,7 +16,8 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from reports.html import render
+import reports.html as reports_html
+from reports.html import EARLY_JS, csp_hash, render
 from seotool.audit import AuditOptions, run_audit
 from tests.reports.conftest import PAYLOAD_SCRIPT, fixture_config, write_site
 from tests.reports.fixture_rules import fixture_registry
@@ -165,19 +166,33 @@ def test_columns_sort(opened):
 def test_page_view_shows_the_highlighted_excerpt_with_why_and_fix(opened, crawled):
     tab = opened("#findings")
     page = tab.page
-    row = page.locator("#findings-table tbody tr", has_text="Absolute claim").filter(has_text="“cures”").first
+    # the home page's claim: the first (and only) finding of its rule on that page
+    row = page.locator("#findings-table tbody tr[data-page$='/']", has_text="Absolute claim: “cures”")
     row.locator("a.finding-link").click()
     expect(page.locator("#pages")).to_be_visible()
     card = page.locator(".finding:target")
     expect(card).to_be_visible()
-    assert card.locator("mark").inner_text().lower() == "cures"
+    expect(card.locator("mark")).to_be_visible()
+    expect(card.locator("mark")).to_have_text(re.compile("^cures$", re.I))
     context = card.locator("blockquote.context").inner_text()
     assert "cures" in context and len(context) > len("cures") + 10  # the paragraph around it
-    assert "mislead patients" in card.inner_text()  # why it matters
-    assert "Describe typical outcomes" in card.inner_text()  # how to fix
+    assert "mislead patients" in card.text_content()  # why it matters
+    assert "Describe typical outcomes" in card.text_content()  # how to fix
     assert card.locator("a[href='https://www.cdc.gov/']").count() == 1  # the source
     card.locator("a[href^='#rule-']").first.click()
     expect(page.locator("#rule-medical\\.test-absolute-claim")).to_be_visible()
+
+
+def test_repeated_rule_on_a_page_links_to_the_first_explanation(opened, crawled):
+    page = opened("#pages").page
+    evil = page.locator("article.page", has_text="Patient stories")
+    claims = evil.locator(".finding", has_text="medical.test-absolute-claim")
+    expect(claims).to_have_count(2)
+    assert "mislead patients" in claims.nth(0).text_content()
+    second = claims.nth(1)
+    assert "mislead patients" not in second.text_content()
+    first_id = claims.nth(0).get_attribute("id")
+    assert second.locator(f"a[href='#{first_id}']").count() == 1
 
 
 def test_planted_script_in_a_crawled_page_did_not_run(opened, crawled):
@@ -192,12 +207,12 @@ def test_planted_script_in_a_crawled_page_did_not_run(opened, crawled):
     # the payloads are on the page as text, not as elements
     page.click(".tabs a[href='#pages']")
     expect(page.locator("#pages")).to_be_visible()
-    body_text = page.locator("body").inner_text()
+    body_text = page.locator("body").text_content()
     assert PAYLOAD_SCRIPT in body_text
     assert "</textarea></table></div><h1>broken layout</h1>" in body_text
     assert page.locator("img").count() == 0
     assert page.locator("h1", has_text="broken layout").count() == 0
-    assert page.locator("script").count() == 1  # ours
+    assert page.locator("script").count() == 2  # ours: the early class marker and the report script
     assert page.evaluate("window.__csp") == []  # our own style and script are allowed by their hashes
     assert page.evaluate("document.documentElement.classList.contains('js')")
     # nothing was loaded from anywhere: the report is self-contained
@@ -227,12 +242,14 @@ def test_print_shows_every_view(opened):
 def test_every_page_derived_string_is_escaped(crawled):
     html = render(crawled)
     soup = BeautifulSoup(html, "html.parser")
-    assert len(soup.find_all("script")) == 1 and not soup.find_all("img")
+    scripts = [s.string for s in soup.find_all("script")]
+    assert scripts == [EARLY_JS, (Path(reports_html.__file__).parent / "static" / "report.js").read_text()]
+    assert not soup.find_all("img")
     assert not [a for tag in soup.find_all(True) for a in tag.attrs if a.lower().startswith("on")]
     assert "&lt;script&gt;window.__pwned" in html
     csp = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
     assert "default-src 'none'" in csp and "unsafe-inline" not in csp
-    assert re.search(r"script-src 'sha256-[A-Za-z0-9+/=]+'", csp)
+    assert f"script-src {csp_hash(scripts[0])} {csp_hash(scripts[1])};" in csp
 
 
 def test_hostile_file_names_and_urls_stay_text(result, tmp_path):
