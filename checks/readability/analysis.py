@@ -1,7 +1,8 @@
 """A page's prose as the readability rules see it, computed once per page (``page.cache``):
 paragraphs with their sentences and word counts, sections between headings, and the scores.
 
-Only the main content counts (``page.blocks``, never menus, headers or footers). Headings are not
+Only the main content counts (``page.blocks``, never menus, headers or footers), and only on
+English pages: a page whose ``lang`` names another language has no prose here, so no rule fires. Headings are not
 prose: they start sections and are not scored. Table cells, code and captions of tables are left
 out. A run of list items is one paragraph (one list), each item with its own sentences.
 """
@@ -9,7 +10,7 @@ out. A run of list items is one paragraph (one list), each item with its own sen
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from checks.readability.metrics import Counts, Scores, count, count_words, scores
 from seotool.text import Sentence, split_sentences
@@ -28,6 +29,7 @@ class Paragraph:
     sentence_words: list[int]
     words: int
     _counts: Counts | None = field(default=None, repr=False)
+    cache: dict[str, Any] = field(default_factory=dict, repr=False)  # per-paragraph results of rules
 
     @property
     def text(self) -> str:
@@ -68,6 +70,7 @@ class PageText:
     sections: list[Section]
     paragraph_count: int  # a run of list items counts once
     scores: Scores | None
+    english: bool = True  # False: the page declares another language and is not read
 
     @property
     def words(self) -> int:
@@ -86,7 +89,14 @@ def analyse(page: Page) -> PageText:
     return cached
 
 
+def is_english(page: Page) -> bool:
+    """Pages without a lang attribute are taken as English (most clinic sites do not set one)."""
+    return not page.lang or page.lang.strip().lower().split("-")[0] == "en"
+
+
 def _analyse(page: Page) -> PageText:
+    if not is_english(page):
+        return PageText([], [], 0, None, english=False)  # the formulas and word lists are English
     paragraphs: list[Paragraph] = []
     sections: list[Section] = [Section(None)]
     paragraph_count = 0

@@ -34,16 +34,17 @@ HARD_PARAGRAPHS = (
 )
 
 
-def word_advice(site: Site, page: Page, text: str, topic: set[str] | None = None) -> list[str]:
+def word_advice(site: Site, page: Page, paragraphs: list[Paragraph], topic: set[str] | None = None) -> list[str]:
     """Which words to change: plainer words from the word list first ("use 'a lot' instead of
     'significantly'"), then other very long words (five syllables or more) that are not the
     page's topic, a disease name or an everyday word."""
     topic = topic if topic is not None else topic_words(page)
-    pairs = [(w, p) for w, p in swaps(site, text, 6) if not set(w.lower().split()) <= topic][:3]
+    pairs = [(w, p) for w, p in swaps(site, paragraphs, 6) if not set(w.lower().split()) <= topic][:3]
     steps = []
     if pairs:
         steps.append("use " + " and ".join(f"'{plain}' instead of '{word}'" for word, plain in pairs))
     exclude = topic | {w.lower() for w, _ in pairs}
+    text = " ".join(p.text for p in paragraphs)
     others = long_words(text, exclude, limit=3 - len(pairs), min_syllables=5) if len(pairs) < 3 else []
     if others:
         steps.append(f"use shorter words than {quote_list(others)}")
@@ -80,7 +81,7 @@ def check_grade_above_target(page: Page, site: Site) -> Iterator[Finding]:
         steps.append(f"split the sentence of over {cfg.max_sentence_words} words")
     elif long_count:
         steps.append(f"split the {long_count} sentences over {cfg.max_sentence_words} words")
-    steps.extend(word_advice(site, page, " ".join(p.text for p in text.paragraphs)))
+    steps.extend(word_advice(site, page, text.paragraphs))
     if not steps:
         steps.append("use shorter sentences and words of one or two syllables")
     suggestion = "; ".join(steps)
@@ -111,7 +112,7 @@ def check_hard_paragraph(page: Page, site: Site) -> Iterator[Finding]:
             where = f" after '{point[0]}'" if point else ""
             steps.append(f"split the {para.sentence_words[longest]}-word sentence "
                          f"'{opening(para.sentences[longest].text)}'{where}")
-        steps.extend(word_advice(site, page, para.text, topic))
+        steps.extend(word_advice(site, page, [para], topic))
         if not steps:
             steps.append("use words of one or two syllables where you can")
         suggestion = "; ".join(steps)

@@ -69,8 +69,9 @@ def count_words(sentence: str) -> int:
     return len(_COUNTED.findall(sentence))
 
 
-def scoring_text(sentences: Iterable[str]) -> str:
-    """Our sentences, joined so that textstat sees exactly these sentence boundaries."""
+def scoring_parts(sentences: Iterable[str]) -> list[str]:
+    """Each sentence of three words or more as one textstat sentence: inner end marks dropped,
+    one period at the end."""
     parts = []
     for s in sentences:
         if count_words(s) < MIN_SENTENCE_WORDS:
@@ -78,21 +79,29 @@ def scoring_text(sentences: Iterable[str]) -> str:
         body = _INNER_MARKS.sub("", _END.sub("", s))
         if body:
             parts.append(body + ".")
-    return " ".join(parts)
+    return parts
+
+
+def scoring_text(sentences: Iterable[str]) -> str:
+    """Our sentences, joined so that textstat sees exactly these sentence boundaries."""
+    return " ".join(scoring_parts(sentences))
 
 
 def count(sentences: Iterable[str]) -> Counts:
-    """textstat's counts for ``sentences`` (see :func:`scoring_text`)."""
-    text = scoring_text(sentences)
-    if not text:
+    """textstat's counts for ``sentences`` (see :func:`scoring_text`), from one tokenisation:
+    textstat's own word list (as in ``lexicon_count``) and its per-word syllable count (as in
+    ``syllable_count`` and ``polysyllabcount``), cached per word across pages. The sentence count
+    is the number of parts, which is what textstat's ``sentence_count`` finds in the joined text
+    (the tests check all four against textstat)."""
+    parts = scoring_parts(sentences)
+    if not parts:
         return Counts()
+    per_word = [syllables(w) for w in list_words(" ".join(parts))]
     return Counts(
-        words=textstat.lexicon_count(text),
-        sentences=textstat.sentence_count(text),
-        syllables=textstat.syllable_count(text),
-        # textstat's own word list and per-word syllable count; our cache keeps each word's count
-        # across pages, where textstat's count_polysyllable_words re-tokenises every word.
-        polysyllables=sum(1 for w in list_words(text) if syllables(w) >= 3),
+        words=len(per_word),
+        sentences=len(parts),
+        syllables=sum(per_word),
+        polysyllables=sum(1 for n in per_word if n >= 3),
     )
 
 

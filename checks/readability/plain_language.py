@@ -54,6 +54,15 @@ def term_index(site: Site) -> TermIndex:
     return cached
 
 
+def paragraph_hits(index: TermIndex, para: Paragraph) -> list[Hit]:
+    """The listed terms of a paragraph, found once and shared by the rules that advise on words."""
+    cached = para.cache.get("terms")
+    if cached is None or cached[0] is not index:
+        cached = (index, index.find(para.text))
+        para.cache["terms"] = cached
+    return cached[1]
+
+
 def check_plain_language(page: Page, site: Site) -> Iterator[Finding]:
     index = term_index(site)
     paragraphs = analyse(page).paragraphs
@@ -61,7 +70,7 @@ def check_plain_language(page: Page, site: Site) -> Iterator[Finding]:
     explained: set[str] = set()
     for pi, para in enumerate(paragraphs):
         by_term: dict[str, list[Hit]] = {}
-        for hit in index.find(para.text):
+        for hit in paragraph_hits(index, para):
             by_term.setdefault(hit.term.term.lower(), []).append(hit)
         for key, hits in by_term.items():
             if key in explained:
@@ -142,17 +151,19 @@ def _finding(page: Page, para: Paragraph, hit: Hit, is_subject: bool = False) ->
     return finding
 
 
-def swaps(site: Site, text: str, limit: int = 3) -> list[tuple[str, str]]:
-    """(word as written, plainer word) for the longest listed terms of ``text`` that have a
+def swaps(site: Site, paragraphs: list[Paragraph], limit: int = 3) -> list[tuple[str, str]]:
+    """(word as written, plainer word) for the longest listed terms of ``paragraphs`` that have a
     substitute: the concrete part of "use shorter words" advice."""
+    index = term_index(site)
     found: dict[str, tuple[str, str]] = {}
-    for hit in term_index(site).find(text):
-        key = hit.term.term.lower()
-        if key in found or not hit.term.substitutes:
-            continue
-        plainer = _in_form(_fitting(hit.term.substitutes, text, hit)[0], hit.form, False)
-        if plainer:
-            found[key] = (hit.surface, plainer)
+    for para in paragraphs:
+        for hit in paragraph_hits(index, para):
+            key = hit.term.term.lower()
+            if key in found or not hit.term.substitutes:
+                continue
+            plainer = _in_form(_fitting(hit.term.substitutes, para.text, hit)[0], hit.form, False)
+            if plainer:
+                found[key] = (hit.surface, plainer)
     ranked = sorted(found.values(), key=lambda pair: -sum(syllables(w) for w in pair[0].split()))
     return ranked[:limit]
 

@@ -42,6 +42,8 @@ def page_metrics(page: Page, site: Site) -> dict[str, Any]:
         "above_target": bool(graded and sc and sc.grade > cfg.target_grade),
         "target_grade": as_number(cfg.target_grade),
     }
+    if not text.english:
+        out["language"] = page.lang  # not read: the formulas and word lists are English
     return out
 
 

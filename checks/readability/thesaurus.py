@@ -170,30 +170,57 @@ class TermIndex:
                 cands.sort(key=lambda c: -len(c[0]))
 
     def find(self, text: str) -> list[Hit]:
-        toks = [(m.start(), m.end(), _norm(m.group(0))) for m in _TOKEN.finditer(text)]
-        lowers = [t[2].lower() for t in toks]
+        # Tokens come from findall (fast); offsets are read from a second scan only up to the
+        # tokens that start a term, which are few.
+        raw = _TOKEN.findall(text)
+        if "’" in text:
+            raw = [_norm(t) for t in raw]
+        lowers = [t.lower() for t in raw]
+        spans = _Spans(text)
         hits: list[Hit] = []
-        i, n = 0, len(toks)
+        i, n = 0, len(raw)
+        ci, cs = self._ci, self._cs
         while i < n:
-            cands = self._ci.get(lowers[i])
-            raw = toks[i][2]
-            if raw in self._cs:
-                cands = sorted((cands or []) + self._cs[raw], key=lambda c: -len(c[0]))
+            cands = ci.get(lowers[i])
+            if raw[i] in cs:
+                cands = sorted((cands or []) + cs[raw[i]], key=lambda c: -len(c[0]))
+            if not cands:
+                i += 1
+                continue
             matched = 0
-            for seq, term, kind in cands or ():
+            for seq, term, kind in cands:
                 k = len(seq)
                 if k > 1:
                     if i + k > n:
                         continue
-                    got = [t[2] for t in toks[i + 1 : i + k]] if term.case_sensitive else lowers[i + 1 : i + k]
+                    got = raw[i + 1 : i + k] if term.case_sensitive else lowers[i + 1 : i + k]
                     if tuple(got) != seq[1:]:
                         continue
-                start, end = toks[i][0], toks[i + k - 1][1]
+                start, end = spans.start(i), spans.end(i + k - 1)
                 hits.append(Hit(term, start, end, text[start:end], kind))
                 matched = k
                 break
             i += matched or 1
         return hits
+
+
+class _Spans:
+    """Offsets of the n-th token, read lazily in increasing order."""
+
+    def __init__(self, text: str) -> None:
+        self._it = _TOKEN.finditer(text)
+        self._seen: list[tuple[int, int]] = []
+
+    def _get(self, index: int) -> tuple[int, int]:
+        while len(self._seen) <= index:
+            self._seen.append(next(self._it).span())
+        return self._seen[index]
+
+    def start(self, index: int) -> int:
+        return self._get(index)[0]
+
+    def end(self, index: int) -> int:
+        return self._get(index)[1]
 
 
 def _norm(token: str) -> str:

@@ -90,3 +90,14 @@ def test_one_and_two_word_fragments_are_left_out_of_the_scores():
 def test_words_are_counted_like_textstat():
     for text in ("Take 2.5 mg at 9 a.m. — with water.", "Don’t use over-the-counter drugs!", "  "):
         assert count_words(text) == textstat.lexicon_count(text)
+
+
+@pytest.mark.parametrize("text", [" ".join(seed_paragraphs()), "Don’t skip doses. We're here; it's fine!"])
+def test_counts_equal_textstats_counters(text):
+    sentences = [s.text for s in split_sentences(text)]
+    joined = scoring_text(sentences)
+    c = count(sentences)
+    assert c.words == textstat.lexicon_count(joined)
+    assert c.sentences == textstat.sentence_count(joined)
+    assert c.syllables == textstat.syllable_count(joined)
+    assert c.polysyllables == textstat.polysyllabcount(joined)

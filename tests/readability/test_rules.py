@@ -193,3 +193,12 @@ def test_long_word_advice_names_abstract_words_not_drug_names():
             "to cold; Diabetes management is individualized.")
     assert long_words(text, exclude=set(), min_syllables=5) == ["debilitatingly", "individualized", "significantly"]
     assert long_words(text, exclude={"significantly"}, limit=1, min_syllables=5) == ["debilitatingly"]
+
+
+def test_pages_in_another_language_are_not_read():
+    html = seed_html().replace("<html lang='en'>", "<html lang='es'>")
+    result = audit({"index.html": html})
+    assert findings(result) == []
+    m = metrics(result)
+    assert m["language"] == "es" and m["grade"] is None and not m["graded"] and m["words"] == 0
+    assert metrics(audit({"index.html": seed_html().replace("lang='en'", "lang='en-US'")}))["graded"]
