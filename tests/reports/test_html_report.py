@@ -6,6 +6,7 @@ The site is served on 127.0.0.1 and crawled over real HTTP; one of its pages pla
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -263,3 +264,24 @@ def test_hostile_file_names_and_urls_stay_text(result, tmp_path):
     assert not soup.find_all("img") and not soup.find_all("b")
     assert not soup.find_all("a", href=re.compile("^javascript:", re.I))
     assert any(row.get("data-page") == evil_url for row in soup.select("tr.finding-row"))
+
+
+def test_baseline_new_findings_are_marked_and_filterable(browser, crawled, tmp_path):
+    result = json.loads(json.dumps(crawled))
+    for f in result["findings"]:
+        f["new"] = f["rule"] == "readability.test-long-sentence"
+    result["baseline"] = {"path": ".seotool-baseline.json", "new": 1, "known": len(result["findings"]) - 1, "fixed": 2}
+    path = tmp_path / "report.html"
+    path.write_text(render(result), encoding="utf-8")
+    tab = Opened(browser, path, "#findings")
+    try:
+        page = tab.page
+        assert page.locator("#findings-table .badge-new").count() == 1
+        assert "new since baseline" in page.locator("#overview").text_content()
+        page.check("#f-new")
+        expect(page.locator("#findings-table tbody tr:visible")).to_have_count(1)
+        assert "Sentence of" in page.locator("#findings-table tbody tr:visible").inner_text()
+        # the known errors are in the baseline and the only new finding is a warning
+        assert page.locator(".verdict").inner_text() == "Passes at --fail-on error"
+    finally:
+        tab.page.close()
