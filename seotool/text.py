@@ -160,7 +160,11 @@ def _period_continues(text: str, dot: int, sentence_start: int) -> bool:
 
 
 def _is_marker_position(text: str, sentence_start: int, pos: int) -> bool:
-    before = text[sentence_start:pos].rstrip()
+    """Nothing but white space (or a colon or bullet) before ``pos`` in this sentence. Only the
+    last few characters are read, so long run-on text stays linear."""
+    before = text[max(sentence_start, pos - 8) : pos].rstrip()
+    if pos - sentence_start > 8 and not before:
+        before = text[sentence_start:pos].strip()[-1:]
     return not before or before.endswith((":", "•"))
 
 
@@ -192,7 +196,7 @@ def _previous_word(text: str, pos: int) -> str:
 
 def _line_break_ends(text: str, start: int, pos: int) -> bool:
     """Whether the line break at ``pos`` ends the sentence that began at ``start``."""
-    before = text[start:pos].rstrip()
+    before = text[max(start, pos - 80) : pos].rstrip()  # a window: long run-on text stays linear
     if not before:
         return False
     j = pos + 1

@@ -105,3 +105,12 @@ def test_words_are_letter_runs_with_inner_apostrophes_and_hyphens():
     ]
     assert word_count("Take 2 tablets 3 times a day.") == 5
     assert word_count("") == 0
+
+
+def test_long_run_on_text_is_split_correctly():
+    initials = "J. " * 5000 + "Smith came. Then he left."
+    assert len(split_sentences(initials)) == 2
+    wrapped = "pain can spread to\n" * 5000 + "the feet."
+    assert len(split_sentences(wrapped)) == 1
+    many = "Rest well. " * 20000
+    assert len(split_sentences(many)) == 20000
