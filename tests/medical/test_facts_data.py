@@ -40,3 +40,9 @@ def test_every_fact_names_an_authority_and_a_correction():
         assert f.authority.name and f.authority.url.startswith("https://"), f.id
         assert f.correction and f.fact, f.id
         assert f.severity in ("error", "warning", "notice"), f.id
+
+
+def test_fact_base_is_big_and_broad():
+    assert len(KB.facts) >= 100
+    topics = {f.topic for f in KB.facts}
+    assert len(topics) >= 15, topics

@@ -138,7 +138,7 @@ class _Reader:
         return (
             nxt < len(self.items)
             and HEAD in self.items[nxt].roles
-            and MENTION not in self.items[nxt].roles
+            and not self.items[nxt].roles & {MENTION, TRIG}  # "attacks" may be the verb
             and self.kind(i) not in _TREATMENT_KINDS
         )
 
@@ -159,7 +159,7 @@ class _Reader:
             while j >= 0 and (self.items[j].roles & {COMMA, COORD, DET} or self.items[j].text.lower() == "nor"):
                 saw_link = saw_link or bool(self.items[j].roles & {COMMA, COORD}) or self.items[j].text.lower() == "nor"
                 j -= 1
-            if saw_link and self.is_mention(j) and not self.modifies_head(j):
+            if saw_link and self.is_mention(j) and not self.modifies_head(j) and j not in self.objects:
                 group.append(j)
                 k = j - 1
             else:
@@ -182,12 +182,19 @@ class _Reader:
                     link = True
                     flip = True
                 j += 1
-            if link and self.is_mention(j) and not self.modifies_head(j):
+            if link and self.is_mention(j) and not self.modifies_head(j) and not self._starts_clause(j):
                 group.append((j, positive != flip if flip else positive))
                 k = j + 1
             else:
                 break
         return group
+
+    def _starts_clause(self, j: int) -> bool:
+        """'..., and CRPS type II was called causalgia': the mention is the subject of a new clause."""
+        k = j + 1
+        while k < len(self.items) and self.items[k].roles & {AUX, NEG, HEDGE, FREQ}:
+            k += 1
+        return k < len(self.items) and bool(self.items[k].roles & (_RELATION_ITEMS | {COP}))
 
     def emit(self, subj: int, rel: str, obj: int | None, positive: bool, hedge: int, start: int, end: int,
              voice: str = "active") -> None:
@@ -510,8 +517,8 @@ class _Reader:
                 hedge |= HEDGED
             elif FREQ in r:
                 hedge |= FREQUENT
-            elif r & {DET, AUX}:
-                pass
+            elif r & {DET, AUX, COORD}:
+                pass  # "a stretched or torn ligament"
             else:
                 words += 1
                 if words > max_words:
