@@ -42,7 +42,8 @@ def word_advice(site: Site, page: Page, paragraphs: list[Paragraph], topic: set[
     pairs = [(w, p) for w, p in swaps(site, paragraphs, 6) if not set(w.lower().split()) <= topic][:3]
     steps = []
     if pairs:
-        steps.append("use " + " and ".join(f"'{plain}' instead of '{word}'" for word, plain in pairs))
+        swaps_text = [f"'{plain}' instead of '{word}'" for word, plain in pairs]
+        steps.append("use " + (", ".join(swaps_text[:-1]) + " and " if len(swaps_text) > 1 else "") + swaps_text[-1])
     exclude = topic | {w.lower() for w, _ in pairs}
     text = " ".join(p.text for p in paragraphs)
     others = long_words(text, exclude, limit=3 - len(pairs), min_syllables=5) if len(pairs) < 3 else []

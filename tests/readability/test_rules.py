@@ -35,7 +35,7 @@ def test_seed_page_is_flagged_above_target_with_its_grade():
     # the suggestion names where to start, not "improve readability"
     assert "hardest paragraphs first: 'Diabetes interferes with" in f["suggestion"]
     assert "split the 3 sentences over 25 words" in f["suggestion"]
-    assert "use 'a lot' instead of 'significantly' and 'get worse' instead of 'deteriorate'" in f["suggestion"]
+    assert "use 'a lot' instead of 'significantly', 'get worse' instead of 'deteriorate' and " in f["suggestion"]
 
 
 def test_seed_page_lists_its_hardest_paragraphs_with_grades():
