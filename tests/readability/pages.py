@@ -84,7 +84,7 @@ GRADE6_PAGE = page(
     "tingling or sharp jolts. Many people feel it in their feet and hands first. Some people say it feels "
     "like pins and needles that never stop.",
     "This kind of pain is different from a sore back or a sprained ankle. It may not get better with the "
-    "pain pills you buy at the store. That is why it helps to see a doctor who treats nerve pain every day.",
+    "pain pills you buy at the store. That is why it helps to see a doctor who treats nerve pain each day.",
     "<h2>What causes nerve pain?</h2>",
     "High blood sugar is a common cause. Over many years, it can hurt the small nerves in your legs and "
     "feet. Shingles can also leave nerve pain behind after the rash heals. Other causes include some cancer "
@@ -96,6 +96,6 @@ GRADE6_PAGE = page(
     "when other care has not worked. We will tell you what to expect and answer your questions.",
     "<h2>What you can do at home</h2>",
     "<ul><li>Keep your blood sugar in the range your doctor gives you.</li>"
-    "<li>Walk a little each day if you can.</li><li>Check your feet for cuts every night.</li></ul>",
+    "<li>Walk a little each day if you can.</li><li>Check your feet for cuts each night.</li></ul>",
     "Call us if the pain keeps you up at night or if a cut on your foot will not heal.",
 )

@@ -23,7 +23,7 @@ def test_clean_grade6_page_raises_no_readability_finding():
     result = audit({"index.html": GRADE6_PAGE})
     assert findings(result) == []
     m = metrics(result)
-    assert 5.5 <= m["grade"] <= 7.0 and m["graded"] and not m["above_target"]
+    assert 5.5 <= m["grade"] <= 6.5 and m["graded"] and not m["above_target"]  # SMOG 6.2
 
 
 def test_seed_page_is_flagged_above_target_with_its_grade():
