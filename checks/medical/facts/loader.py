@@ -136,7 +136,11 @@ def load_concepts(paths: Iterable[Path]) -> dict[str, Concept]:
 def plural_forms(name: str) -> list[str]:
     """'opioid' -> 'opioids', 'therapy' -> 'therapies': names are listed once, in the singular."""
     last = name.rsplit(" ", 1)[-1]
-    if not last.isalpha() or len(last) < 3 or last[-1] in "sx" or last.isupper():
+    if not last.isalpha() or len(last) < 3 or last.isupper():
+        return []
+    if last.endswith(("us", "ss", "x")):
+        return [name + "es"]  # viruses, abscesses, reflexes
+    if last.endswith("s"):
         return []
     if last.endswith("y") and last[-2] not in "aeiou":
         return [name[:-1] + "ies"]
