@@ -73,8 +73,17 @@ _EXAMPLE_LINKS = frozenset({"such as", "including", "like", "for example", "e g"
 
 def extract(items: list[Item], concepts: Mapping[str, Concept], class_ids: Mapping[str, str]) -> list[Statement]:
     """All statements of one lexed sentence."""
-    if not items or any(MYTH in it.roles for it in items) or items[-1].text == "?":
+    if not items or items[-1].text == "?":
         return []
+    mentions = 0
+    for it in items:
+        if MYTH in it.roles:
+            return []
+        if MENTION in it.roles or CLASSADJ in it.roles:
+            mentions += 1
+    if mentions < 2:  # every statement relates two concepts, except "X is FDA-approved"
+        if not mentions or not any(it.roles & {APPROVAL, BARE_APPROVAL} for it in items):
+            return []
     items = _merge_class_mentions(items, class_ids)
     reader = _Reader(items, concepts)
     return reader.read()

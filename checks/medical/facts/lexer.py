@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[;:,()/&—–\"?!]")
 _END = ""  # trie key holding the payload (never a token)
+_CASED = "\x01"  # trie key holding case-sensitive alternatives ("MS" is multiple sclerosis, "Ms." is not)
 
 # Item roles. An item can have several ("for" is a preposition and an approval purpose).
 MENTION = "mention"
@@ -109,7 +110,6 @@ class Lexicon:
 
     def __init__(self) -> None:
         self._trie: dict = {}
-        self._cased: dict[tuple[str, ...], list[Payload]] = {}
 
     def add(self, phrase: str, payload: Payload) -> None:
         key = phrase_key(phrase)
@@ -120,7 +120,7 @@ class Lexicon:
             node = node.setdefault(tok, {})
         if payload.cased is not None:
             node.setdefault(_END, Payload(frozenset()))
-            self._cased.setdefault(key, []).append(payload)
+            node.setdefault(_CASED, []).append(payload)
             return
         old: Payload | None = node.get(_END)
         node[_END] = _merge(old, payload) if old else payload
@@ -131,7 +131,11 @@ class Lexicon:
 
     def lex(self, sentence: str) -> list[Item]:
         toks = tokenize(sentence)
-        low = [normalize(t) for t, _, _ in toks]
+        if sentence.isascii():  # fast path: one lower() for the sentence, same offsets
+            lowered = sentence.lower()
+            low = [lowered[s:e] for _, s, e in toks]
+        else:
+            low = [normalize(t) for t, _, _ in toks]
         n = len(toks)
         items: list[Item] = []
         trie = self._trie
@@ -145,7 +149,11 @@ class Lexicon:
                 j += 1
                 p = node.get(_END)
                 if p is not None:
-                    p = self._resolve(p, low, toks, i, j)
+                    cased = node.get(_CASED)
+                    if cased is not None:
+                        p = _resolve(p, cased, toks, i, j)
+                    elif not p.roles:
+                        p = None
                     if p is not None:
                         best, best_j = p, j
                 if j >= n:
@@ -162,16 +170,15 @@ class Lexicon:
             i = best_j
         return items
 
-    def _resolve(self, p: Payload, low: list[str], toks: list, i: int, j: int) -> Payload | None:
-        """Apply case-sensitive names ("MS" is multiple sclerosis, "Ms." is not)."""
-        cased = self._cased.get(tuple(low[i:j]))
-        if not cased:
-            return p if p.roles else None
-        original = " ".join(t for t, _, _ in toks[i:j])
-        for c in cased:
-            if c.cased == original:
-                return _merge(p, c) if p.roles else c
-        return p if p.roles else None
+
+
+def _resolve(p: Payload, cased: list[Payload], toks: list, i: int, j: int) -> Payload | None:
+    """Apply case-sensitive names: the words must appear with exactly the listed capitals."""
+    original = " ".join(t for t, _, _ in toks[i:j])
+    for c in cased:
+        if c.cased == original:
+            return _merge(p, c) if p.roles else c
+    return p if p.roles else None
 
 
 def _merge(a: Payload, b: Payload) -> Payload:
