@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import unquote, urldefrag, urlsplit
 
 from checks.links.syntax import link_problem
@@ -69,6 +70,7 @@ def _site_hosts(site: Site) -> frozenset[str]:
     return hosts
 
 
+@lru_cache(maxsize=65536)  # the same nav and footer URLs on every page
 def _host_key(url: str) -> str:
     parts = urlsplit(url)
     host = (parts.hostname or "").lower().removeprefix("www.")
