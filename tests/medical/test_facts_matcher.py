@@ -194,3 +194,38 @@ def test_seed_sentence_verdict():
 )
 def test_correct_clinic_sentences_raise_nothing(sentence):
     assert not KB.check(sentence), [(v.key, v.message) for v in KB.check(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fact_id"),
+    [
+        ("Syphilis, a viral infection, can damage the nerves.", "syphilis-is-bacterial"),  # appositive
+        ("Gabapentin, an opioid medication, is used for nerve pain.", "gabapentin-not-opioid"),
+        ("Postherpetic neuralgia is what causes the shingles rash.", "phn-complication-of-shingles"),  # cleft
+        ("Trigeminal neuralgia is caused by damage to the facial nerve.", "trigeminal-neuralgia-trigeminal-nerve"),
+        ("Toilet seats can spread syphilis.", "syphilis-not-from-toilet-seats"),  # active "spread" = passive relation
+        ("The Shingrix vaccine is made from a live virus.", "shingrix-not-live"),
+        ("An ischemic stroke happens because of bleeding in the brain.", "ischemic-stroke-blocked-artery"),
+        ("Psoriasis spreads from person to person and is contagious.", "psoriasis-not-contagious"),  # shared subject
+        ("Botox is FDA-approved for all types of migraine, including episodic migraine.", "botox-chronic-migraine-only"),
+        ("Syphilis can't be cured, only controlled.", "syphilis-is-curable"),
+    ],
+)
+def test_harder_paraphrases(sentence, fact_id):
+    assert fact_id in keys(sentence), sorted(read(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Syphilis, a bacterial infection, can damage the nerves.",
+        "Ticks can spread Lyme disease.",
+        "Percocet contains oxycodone and acetaminophen.",
+        "Bell's palsy happens because of swelling of the facial nerve.",
+        "Botox is FDA-approved for chronic migraine, including in adults who have tried other medicines.",
+        "Syphilis can be cured with penicillin.",
+        "There is no cure for MS, but treatments help.",
+    ],
+)
+def test_harder_correct_sentences_stay_silent(sentence):
+    assert not KB.check(sentence), [(v.key, v.message) for v in KB.check(sentence)]

@@ -68,6 +68,7 @@ _CATCH = frozenset(
 _CATCH_PREPS = frozenset({"from", "through", "by", "via"})
 _RELATION_ITEMS = frozenset({TRIG, APPROVAL, BARE_APPROVAL})
 _PURPOSES = frozenset({PURPOSE, PREVENT_PURPOSE})
+_KIND_WORDS = frozenset({"type", "types", "form", "forms", "kind", "kinds", "all", "any"})
 _EXAMPLE_LINKS = frozenset({"such as", "including", "like", "for example", "e g", "especially", "particularly"})
 
 
@@ -81,8 +82,8 @@ def extract(items: list[Item], concepts: Mapping[str, Concept], class_ids: Mappi
             return []
         if MENTION in it.roles or CLASSADJ in it.roles:
             mentions += 1
-    if mentions < 2:  # every statement relates two concepts, except "X is FDA-approved"
-        if not mentions or not any(it.roles & {APPROVAL, BARE_APPROVAL} for it in items):
+    if mentions < 2:  # every statement relates two concepts, except "X is FDA-approved", "X can't be cured"
+        if not mentions or not any(it.roles & {APPROVAL, BARE_APPROVAL} or it.text.lower() == "cured" for it in items):
             return []
     items = _merge_class_mentions(items, class_ids)
     reader = _Reader(items, concepts)
@@ -123,6 +124,8 @@ class _Reader:
         self.out: list[Statement] = []
         # mention index -> (True if taken by a copula, subject group) for mentions already read as objects
         self.objects: dict[int, tuple[bool, list[int]]] = {}
+        # relation item index -> its subject group, for "X spreads ... and is contagious"
+        self.subjects_of: dict[int, list[int]] = {}
         self.cond_before = [0] * (len(items) + 1)
         seen = 0
         for i, it in enumerate(items):
@@ -226,6 +229,8 @@ class _Reader:
     def read(self) -> list[Statement]:
         items = self.items
         for t, it in enumerate(items):
+            if COMMA in it.roles:
+                self.appositive(t)
             if APPROVAL in it.roles or (BARE_APPROVAL in it.roles and self._purpose_follows(t)):
                 self.approval(t)
             elif TRIG in it.roles:
@@ -254,15 +259,50 @@ class _Reader:
                 self.fronted(t, right)
             return
         subjects, neg_l, hedge_l = found
+        self.subjects_of[t] = subjects
         if right is None:
+            self._chained(t, subjects, neg_l, hedge_l)
+            self._curable(t, subjects, neg_l, hedge_l)
             return
         obj, neg_r, hedge_r = right
         hedged = hedge_l | hedge_r | self.cond_before[t]
         for rel, voice in it.triggers:
             for o, pos in self.group_right(obj, not (neg_l or neg_r)):
-                self.objects[o] = (False, subjects)
+                # "CRPS is a form of chronic pain that affects ...": the clause is about CRPS
+                self.objects[o] = (rel == "is_a" and voice == "active", subjects)
                 for s in subjects:
                     self.emit(s, rel, o, pos, hedged, it.start, it.end, voice)
+
+    def _chained(self, t: int, subjects: list[int], neg: bool, hedge: int) -> None:
+        """'TN is caused by damage to the facial nerve' -> (TN, affects, facial nerve)."""
+        if ("causes", "passive") not in self.items[t].triggers:
+            return
+        k = t + 1
+        while k < len(self.items) and DET in self.items[k].roles:
+            k += 1
+        if k >= len(self.items) or ("affects", "active") not in self.items[k].triggers:
+            return
+        right = self.object(k)
+        if right is None:
+            return
+        obj, neg_r, hedge_r = right
+        for o, pos in self.group_right(obj, not (neg or neg_r)):
+            for s_ in subjects:
+                self.emit(s_, "affects", o, pos, hedge | hedge_r | self.cond_before[t], self.items[k].start, self.items[k].end)
+
+    def _curable(self, t: int, subjects: list[int], neg: bool, hedge: int) -> None:
+        """'Syphilis can't be cured' -> (syphilis, is_a, curable, negative)."""
+        it = self.items[t]
+        if it.text.lower() not in ("cured", "curable") or t == 0 or COP not in self.items[t - 1].roles:
+            return
+        if "curable" not in self.concepts:
+            return
+        if neg and hedge & HEDGED and not self.cond_before[t]:
+            hedge &= ~HEDGED  # "cannot be cured" is a plain negative, not a hedge
+        for s_ in subjects:
+            concept = self.items[s_].concept
+            if concept:
+                self.out.append(Statement(concept, "is_a", "curable", not neg, bool(hedge & HEDGED), it.start, it.end))
 
     def fronted(self, t: int, right: tuple[int, bool, int]) -> None:
         """'The cause of shingles is VZV', 'Complications of shingles include PHN'."""
@@ -304,6 +344,7 @@ class _Reader:
         if found is None or right is None:
             return
         subjects, neg_l, hedge_l = found
+        self.subjects_of[t] = subjects
         obj, neg_r, hedge_r = right
         neg_l = neg_l or NEG in self.items[t].roles  # "isn't", "aren't"
         hedged = hedge_l | hedge_r | self.cond_before[t]
@@ -311,6 +352,25 @@ class _Reader:
             self.objects[o] = (True, subjects)
             for s in subjects:
                 self.emit(s, "is_a", o, pos, hedged, self.items[t].start, self.items[t].end)
+
+    def appositive(self, t: int) -> None:
+        """'Syphilis, a viral infection, can ...' -> (syphilis, is_a, viral infection)."""
+        items = self.items
+        if not self.is_mention(t - 1) or self.modifies_head(t - 1) or t - 1 in self.objects:
+            return
+        k = t + 1
+        if k >= len(items) or items[k].text.lower() not in ("a", "an"):
+            return
+        k += 1
+        words = 0
+        while k < len(items) and WORD in items[k].roles and words < 2:
+            k += 1
+            words += 1
+        if not self.is_mention(k) or self.kind(k) not in GENERIC_KINDS or self.modifies_head(k):
+            return
+        if k + 1 < len(items) and not items[k + 1].roles & {COMMA, LPAREN, RPAREN}:
+            return  # not closed: "shingles, a rash that ..." is fine too, but keep to clear cases
+        self.emit(t - 1, "is_a", k, True, self.cond_before[t], items[t].start, items[k].end)
 
     def examples(self, t: int) -> None:
         """'opioids such as ketamine', 'NSAIDs, including acetaminophen' -> (ketamine, is_a, opioid)."""
@@ -385,6 +445,10 @@ class _Reader:
                 continue
             if r & {BREAK} or r & _RELATION_ITEMS:
                 return None
+            if COORD in r and it.text.lower() == "and" and self._only_modifiers(k + 1, t):
+                shared = self._previous_subjects(k)
+                if shared is not None:  # "psoriasis spreads by touch and is contagious"
+                    return shared, neg, hedge
             if NEG in r:
                 neg = True
             elif HEDGE in r or COND in r:
@@ -398,6 +462,18 @@ class _Reader:
                 if words > MAX_LEFT_WORDS:
                     return None
             k -= 1
+        return None
+
+    def _only_modifiers(self, a: int, b: int) -> bool:
+        return all(self.items[i].roles & {AUX, NEG, HEDGE, FREQ} for i in range(a, b))
+
+    def _previous_subjects(self, k: int) -> list[int] | None:
+        for j in range(k - 1, -1, -1):
+            r = self.items[j].roles
+            if r & {BREAK, COMMA, REL}:
+                return None
+            if j in self.subjects_of:
+                return self.subjects_of[j]
         return None
 
     def _subject_at(self, k: int, neg: bool, hedge: int) -> tuple[list[int], bool, int] | None:
@@ -423,8 +499,10 @@ class _Reader:
         steps = 0
         while j >= 0 and steps < 5:
             r = self.items[j].roles
-            if MENTION in r and self.items[j].concept:
-                if self.kind(j) in GENERIC_KINDS or self.objects.get(j, (False,))[0]:
+            if MENTION in r and self.items[j].concept and not self.modifies_head(j):
+                if self.objects.get(j, (False,))[0]:
+                    return self.objects[j][1], neg, hedge
+                if self.kind(j) in GENERIC_KINDS:
                     taken = self.objects.get(j)
                     if taken and taken[0]:
                         return taken[1], neg, hedge
@@ -439,7 +517,7 @@ class _Reader:
                 return [j], neg, hedge
             if COP in r:
                 return self.subject_of_copula(j, neg, hedge)
-            if not (r & {DET, WORD, INFNOUN, HEAD, COMMA, AUX}):
+            if not (r & {DET, WORD, INFNOUN, HEAD, COMMA, AUX, MENTION}):  # a mention here modifies a head noun
                 return None
             j -= 1
             steps += 1
@@ -514,7 +592,7 @@ class _Reader:
             if TRIG in r and set(it.triggers) & set(items[t].triggers):
                 k += 1  # "caused by reactivation of VZV": the same relation twice
                 continue
-            if r & (_RELATION_ITEMS | {REL, BREAK, COMMA, COP, LPAREN, RPAREN}):
+            if r & (_RELATION_ITEMS | _PURPOSES | {REL, BREAK, COMMA, COP, LPAREN, RPAREN}):
                 return None
             if PREP in r and not (r & {DET, AUX}):
                 prev = items[k - 1].text.lower() if k > t + 1 else ""
@@ -587,9 +665,19 @@ class _Reader:
             for s in treatment:
                 self.emit(s, "approved_for", None, positive, hedge, items[t].start, items[t].end)
             return
-        for u, pos in self.group_right(use[0], positive):
+        for u, pos in self.group_right(use[0], positive) + self._included(use[0], positive):
             for s in treatment:
                 self.emit(s, use[1], u, pos, hedge, items[t].start, items[t].end)
+
+    def _included(self, k: int, positive: bool) -> list[tuple[int, bool]]:
+        """'approved for all types of migraine, including episodic migraine' -> episodic migraine too."""
+        last = self.group_right(k, positive)[-1][0]
+        j = last + 1
+        if j < len(self.items) and COMMA in self.items[j].roles:
+            j += 1
+        if j < len(self.items) and self.items[j].text.lower() in _EXAMPLE_LINKS and self.is_mention(j + 1):
+            return self.group_right(j + 1, positive)
+        return []
 
     def _nearest_left_mention(self, t: int) -> int | None:
         k = t - 1
@@ -640,7 +728,9 @@ class _Reader:
                 return k, rel
             if PREVENT_PURPOSE in r:
                 rel = "approved_to_prevent"
-            if r & {DET, AUX, TNOUN, HEAD} or r & _PURPOSES or (WORD in r and words < 2):
+            if r & {DET, AUX, TNOUN, HEAD} or r & _PURPOSES or (WORD in r and words < 2) or (
+                items[k].text.lower() == "of" and items[k - 1].text.lower() in _KIND_WORDS
+            ):
                 words += WORD in r
                 k += 1
                 continue
