@@ -225,7 +225,19 @@ def test_harder_paraphrases(sentence, fact_id):
         "Botox is FDA-approved for chronic migraine, including in adults who have tried other medicines.",
         "Syphilis can be cured with penicillin.",
         "There is no cure for MS, but treatments help.",
+        "Because shingles is caused by a virus, antibiotics will not help unless the rash becomes infected.",
+        "Lyme disease can cause a bull's-eye rash and flu-like symptoms.",
+        "Methadone and buprenorphine are used to treat opioid use disorder.",
+        "Spravato (esketamine) is the only ketamine-based medicine approved by the FDA for depression.",
+        "Strep throat is caused by bacteria and is treated with antibiotics.",
     ],
 )
 def test_harder_correct_sentences_stay_silent(sentence):
     assert not KB.check(sentence), [(v.key, v.message) for v in KB.check(sentence)]
+
+
+def test_a_comma_alone_does_not_make_a_list():
+    got = read("Because shingles is caused by a virus, antibiotics will not help.")
+    assert got == {("virus", "causes", "shingles", True)}
+    got = read("Shingles, chickenpox, and measles are caused by viruses.")
+    assert {("virus", "causes", c, True) for c in ("shingles", "chickenpox")} <= got

@@ -68,6 +68,11 @@ _CATCH = frozenset(
 _CATCH_PREPS = frozenset({"from", "through", "by", "via"})
 _RELATION_ITEMS = frozenset({TRIG, APPROVAL, BARE_APPROVAL})
 _PURPOSES = frozenset({PURPOSE, PREVENT_PURPOSE})
+_COMPOUND_TAILS = frozenset(
+    "based related induced associated free resistant sparing specific naive derived dependent containing "
+    "sparing".split()
+)
+_NOT_TREATMENT_HEADS = frozenset("use users misuse disorder addiction overdose dependence withdrawal".split())
 _KIND_WORDS = frozenset({"type", "types", "form", "forms", "kind", "kinds", "all", "any"})
 _EXAMPLE_LINKS = frozenset({"such as", "including", "like", "for example", "e g", "especially", "particularly"})
 
@@ -122,6 +127,9 @@ class _Reader:
         self.items = items
         self.concepts = concepts
         self.out: list[Statement] = []
+        for i, it in enumerate(items):  # "ketamine-based", "opioid-induced": the concept only modifies
+            if MENTION in it.roles and i + 1 < len(items) and items[i + 1].text.lower() in _COMPOUND_TAILS:
+                items[i] = Item(frozenset((WORD,)), it.start, it.end, it.text)
         # mention index -> (True if taken by a copula, subject group) for mentions already read as objects
         self.objects: dict[int, tuple[bool, list[int]]] = {}
         # relation item index -> its subject group, for "X spreads ... and is contagious"
@@ -195,11 +203,18 @@ class _Reader:
                     flip = True
                 j += 1
             if link and self.is_mention(j) and not self.modifies_head(j) and not self._starts_clause(j):
+                if not self._list_continues(j) and not any(COORD in self.items[x].roles or NEG in self.items[x].roles
+                                                           for x in range(k, j)):
+                    break  # "..., antibiotics will not help": a comma alone does not make a list
                 group.append((j, positive != flip if flip else positive))
                 k = j + 1
             else:
                 break
         return group
+
+    def _list_continues(self, j: int) -> bool:
+        k = j + 1
+        return k >= len(self.items) or bool(self.items[k].roles & {COMMA, COORD, RPAREN}) or self.items[k].text in ".;:"
 
     def _starts_clause(self, j: int) -> bool:
         """'..., and CRPS type II was called causalgia': the mention is the subject of a new clause."""
@@ -340,11 +355,13 @@ class _Reader:
         if k < n and self.items[k].roles & (_RELATION_ITEMS | {COP}):
             return
         found = self.subject(t)
+        if found is None:
+            return
+        self.subjects_of[t] = found[0]
         right = self.object(t, max_words=2)
-        if found is None or right is None:
+        if right is None:
             return
         subjects, neg_l, hedge_l = found
-        self.subjects_of[t] = subjects
         obj, neg_r, hedge_r = right
         neg_l = neg_l or NEG in self.items[t].roles  # "isn't", "aren't"
         hedged = hedge_l | hedge_r | self.cond_before[t]
@@ -446,9 +463,9 @@ class _Reader:
             if r & {BREAK} or r & _RELATION_ITEMS:
                 return None
             if COORD in r and it.text.lower() == "and" and self._only_modifiers(k + 1, t):
+                # "psoriasis spreads by touch and is contagious": the verb shares the earlier subject
                 shared = self._previous_subjects(k)
-                if shared is not None:  # "psoriasis spreads by touch and is contagious"
-                    return shared, neg, hedge
+                return (shared, neg, hedge) if shared is not None else None
             if NEG in r:
                 neg = True
             elif HEDGE in r or COND in r:
@@ -465,7 +482,7 @@ class _Reader:
         return None
 
     def _only_modifiers(self, a: int, b: int) -> bool:
-        return all(self.items[i].roles & {AUX, NEG, HEDGE, FREQ} for i in range(a, b))
+        return all(self.items[i].roles & {AUX, NEG, HEDGE, FREQ, COP} for i in range(a, b))
 
     def _previous_subjects(self, k: int) -> list[int] | None:
         for j in range(k - 1, -1, -1):
@@ -585,7 +602,7 @@ class _Reader:
             it = items[k]
             r = it.roles
             if MENTION in r and it.concept:
-                if self.modifies_head(k):
+                if self.modifies_head(k) or (k + 1 < n and items[k + 1].text.lower() in _NOT_TREATMENT_HEADS):
                     return None
                 return k, neg, hedge
             low = it.text.lower()

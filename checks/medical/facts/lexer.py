@@ -62,6 +62,7 @@ WORD_CLASSES = {
     "preposition": PREP,
     "head_nouns": HEAD,
     "infection_nouns": INFNOUN,
+    "plain": WORD,
 }
 _PUNCT = {",": COMMA, "(": LPAREN, ")": RPAREN}
 
