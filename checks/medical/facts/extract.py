@@ -70,7 +70,8 @@ _RELATION_ITEMS = frozenset({TRIG, APPROVAL, BARE_APPROVAL})
 _PURPOSES = frozenset({PURPOSE, PREVENT_PURPOSE})
 _COMPOUND_TAILS = frozenset(
     "based related induced associated free resistant sparing specific naive derived dependent containing "
-    "sparing".split()
+    "alternative alternatives antagonist antagonists blocker blockers substitute substitutes replacement "
+    "receptor receptors".split()
 )
 _NOT_TREATMENT_HEADS = frozenset("use users misuse disorder addiction overdose dependence withdrawal".split())
 _KIND_WORDS = frozenset({"type", "types", "form", "forms", "kind", "kinds", "all", "any"})
