@@ -230,6 +230,10 @@ def test_harder_paraphrases(sentence, fact_id):
         "Methadone and buprenorphine are used to treat opioid use disorder.",
         "Spravato (esketamine) is the only ketamine-based medicine approved by the FDA for depression.",
         "Strep throat is caused by bacteria and is treated with antibiotics.",
+        "Shingrix does not prevent shingles in everyone, but it lowers the risk a lot.",
+        "Triptans do not completely relieve every migraine.",
+        "Naloxone is an opioid antagonist.",
+        "Ketamine is an opioid alternative for some chronic pain patients.",
     ],
 )
 def test_harder_correct_sentences_stay_silent(sentence):

@@ -74,6 +74,7 @@ _COMPOUND_TAILS = frozenset(
     "receptor receptors".split()
 )
 _NOT_TREATMENT_HEADS = frozenset("use users misuse disorder addiction overdose dependence withdrawal".split())
+_PARTIAL = frozenset("every everyone everybody all always completely fully entirely totally 100 guaranteed".split())
 _KIND_WORDS = frozenset({"type", "types", "form", "forms", "kind", "kinds", "all", "any"})
 _EXAMPLE_LINKS = frozenset({"such as", "including", "like", "for example", "e g", "especially", "particularly"})
 
@@ -128,6 +129,7 @@ class _Reader:
         self.items = items
         self.concepts = concepts
         self.out: list[Statement] = []
+        self.partial = any(it.text.lower() in _PARTIAL for it in items)
         for i, it in enumerate(items):  # "ketamine-based", "opioid-induced": the concept only modifies
             if MENTION in it.roles and i + 1 < len(items) and items[i + 1].text.lower() in _COMPOUND_TAILS:
                 items[i] = Item(frozenset((WORD,)), it.start, it.end, it.text)
@@ -226,8 +228,9 @@ class _Reader:
 
     def emit(self, subj: int, rel: str, obj: int | None, positive: bool, hedge: int, start: int, end: int,
              voice: str = "active") -> None:
-        # A frequency word only softens a negation: "does not usually cause" is hedged.
-        hedged = bool(hedge & HEDGED) or (not positive and bool(hedge & FREQUENT))
+        # A frequency word only softens a negation: "does not usually cause" is hedged, and so is
+        # "does not prevent shingles in everyone" (a partial negation).
+        hedged = bool(hedge & HEDGED) or (not positive and (bool(hedge & FREQUENT) or self.partial))
         s = self.items[subj].concept
         o = self.items[obj].concept if obj is not None else None
         if voice == "passive":
