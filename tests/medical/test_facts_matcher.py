@@ -245,3 +245,10 @@ def test_a_comma_alone_does_not_make_a_list():
     assert got == {("virus", "causes", "shingles", True)}
     got = read("Shingles, chickenpox, and measles are caused by viruses.")
     assert {("virus", "causes", c, True) for c in ("shingles", "chickenpox")} <= got
+
+
+def test_a_statement_quoted_inside_a_sentence_is_not_asserted():
+    assert not keys('A page that says "shingles causes chickenpox" misinforms patients.')
+    assert not keys("Avoid wording like “ketamine is an opioid” on your pages.")
+    # ...but a sentence that is all quotation (a testimonial, a pull quote) is still the page's claim.
+    assert "ketamine-not-opioid" in keys("“Ketamine is an opioid.”")

@@ -35,6 +35,7 @@ from checks.medical.facts.lexer import (
     PREP,
     PREVENT_PURPOSE,
     PURPOSE,
+    QUOTE,
     REL,
     RPAREN,
     TNOUN,
@@ -92,9 +93,24 @@ def extract(items: list[Item], concepts: Mapping[str, Concept], class_ids: Mappi
     if mentions < 2:  # every statement relates two concepts, except "X is FDA-approved", "X can't be cured"
         if not mentions or not any(it.roles & {APPROVAL, BARE_APPROVAL} or it.text.lower() == "cured" for it in items):
             return []
-    items = _merge_class_mentions(items, class_ids)
+    items = _unquote(_merge_class_mentions(items, class_ids))
     reader = _Reader(items, concepts)
     return reader.read()
+
+
+def _unquote(items: list[Item]) -> list[Item]:
+    """A statement quoted inside a longer sentence is mentioned, not asserted: 'a page that says
+    "shingles causes chickenpox" misinforms readers'. A sentence that is all quote still counts."""
+    quotes = [i for i, it in enumerate(items) if QUOTE in it.roles]
+    if len(quotes) < 2:
+        return items
+    inside = set()
+    for a, b in zip(quotes[::2], quotes[1::2], strict=False):
+        inside.update(range(a + 1, b))
+    outside_words = [i for i, it in enumerate(items) if i not in inside and not it.roles & {QUOTE, COMMA}]
+    if not outside_words:
+        return items
+    return [Item(frozenset((WORD,)), it.start, it.end, it.text) if i in inside else it for i, it in enumerate(items)]
 
 
 def _merge_class_mentions(items: list[Item], class_ids: Mapping[str, str]) -> list[Item]:

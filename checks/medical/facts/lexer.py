@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[;:,()/&—–\"?!]")
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[;:,()/&—–\"“”?!]")
 _END = ""  # trie key holding the payload (never a token)
 _CASED = "\x01"  # trie key holding case-sensitive alternatives ("MS" is multiple sclerosis, "Ms." is not)
 
@@ -64,7 +64,8 @@ WORD_CLASSES = {
     "infection_nouns": INFNOUN,
     "plain": WORD,
 }
-_PUNCT = {",": COMMA, "(": LPAREN, ")": RPAREN}
+QUOTE = "quote"
+_PUNCT = {",": COMMA, "(": LPAREN, ")": RPAREN, '"': QUOTE, "“": QUOTE, "”": QUOTE}
 
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:
