@@ -209,6 +209,12 @@ def test_correct_clinic_sentences_raise_nothing(sentence):
         ("Psoriasis spreads from person to person and is contagious.", "psoriasis-not-contagious"),  # shared subject
         ("Botox is FDA-approved for all types of migraine, including episodic migraine.", "botox-chronic-migraine-only"),
         ("Syphilis can't be cured, only controlled.", "syphilis-is-curable"),
+        ("Gabapentin is an FDA-approved treatment for sciatica.", "gabapentin-not-approved-back-pain"),
+        ("Triptans are an FDA-approved prevention of migraine.", "triptans-treat-attacks-not-prevent"),
+        ("Triptans like Imitrex are opioids.", "triptans-not-opioids-or-nsaids"),  # class before "like"
+        ("Varicella is the same disease as herpes zoster.", "shingles-not-chickenpox"),  # same_as is symmetric
+        ("Ketamine received FDA approval to treat depression in 2019.", "ketamine-not-approved-for-depression"),
+        ("Lyrica and Neurontin are FDA approved for fibromyalgia.", "gabapentin-not-approved-fibromyalgia"),
     ],
 )
 def test_harder_paraphrases(sentence, fact_id):
@@ -233,6 +239,9 @@ def test_harder_paraphrases(sentence, fact_id):
         "Shingrix does not prevent shingles in everyone, but it lowers the risk a lot.",
         "Triptans do not completely relieve every migraine.",
         "Naloxone is an opioid antagonist.",
+        "NSAIDs, such as ibuprofen, are not opioids.",
+        "CGRP antibodies are an FDA-approved prevention of migraine.",
+        "Pregabalin is an FDA-approved treatment for fibromyalgia.",
         "Ketamine is an opioid alternative for some chronic pain patients.",
     ],
 )

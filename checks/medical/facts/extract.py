@@ -520,7 +520,9 @@ class _Reader:
             if by_copula and self.kind(k) in GENERIC_KINDS:
                 return subjects, neg, hedge
             return None  # the object of an earlier relation: "the virus that causes X also causes Y"
-        if self.modifies_head(k) or self.inside_pp(k):
+        if self.inside_pp(k):
+            return self._example_head(k, neg, hedge)
+        if self.modifies_head(k):
             return None
         group = self.group_left(k)
         j = min(group) - 1
@@ -529,6 +531,17 @@ class _Reader:
                 neg = True
             j -= 1
         return group, neg, hedge
+
+    def _example_head(self, k: int, neg: bool, hedge: int) -> tuple[list[int], bool, int] | None:
+        """'Triptans like Imitrex are ...': the examples belong to the class before 'like'."""
+        j = min(self.group_left(k)) - 1
+        while j >= 0 and DET in self.items[j].roles:
+            j -= 1
+        if j >= 1 and self.items[j].text.lower() in _EXAMPLE_LINKS:
+            c = j - 1 if COMMA not in self.items[j - 1].roles else j - 2
+            if self.is_mention(c) and self.kind(c) in GENERIC_KINDS and not self.modifies_head(c):
+                return self.group_left(c), neg, hedge
+        return None
 
     def _relative_head(self, k: int, neg: bool, hedge: int) -> tuple[list[int], bool, int] | None:
         """'X, which causes ...' -> X; 'X is a viral infection that causes ...' -> X."""
@@ -601,7 +614,8 @@ class _Reader:
             r = self.items[j].roles
             if COMMA in r:
                 first = self.items[j + 1]
-                if first.roles & {REL, DET} or first.text.lower() in ("like", "unlike", "including", "such", "also", "or", "known", "called", "formerly", "sold", "branded", "marketed") or first.text.lower().endswith("ed"):
+                if first.roles & {REL, DET} or first.text.lower() in ("like", "unlike", "including", "such", "such as",
+                                                                     "for example", "especially", "also", "or", "known", "called", "formerly", "sold", "branded", "marketed") or first.text.lower().endswith("ed"):
                     return j - 1
                 return None
             if r & {BREAK}:
@@ -695,6 +709,10 @@ class _Reader:
             return
         if treatment is None:
             return
+        while k < n and items[k].roles & {TNOUN, HEAD} and not items[k].roles & _PURPOSES:
+            k += 1  # "X is an FDA-approved treatment for Y"
+        if use is None and self.is_mention(k) and self.kind(k) == "use":
+            use = (k, "approved_for")  # "an FDA-approved prevention of migraine"
         if use is None:
             use = self._use_after(k)
         positive = not neg
@@ -754,9 +772,11 @@ class _Reader:
         """The use after a purpose phrase: 'for neuropathic pain', 'to prevent migraine'."""
         items = self.items
         n = len(items)
-        if k >= n or not items[k].roles & _PURPOSES:
-            return None
-        rel = "approved_to_prevent" if PREVENT_PURPOSE in items[k].roles else "approved_for"
+        if k >= n or not (items[k].roles & _PURPOSES or ("treats", "active") in items[k].triggers
+                          or ("prevents", "active") in items[k].triggers):
+            return None  # "for Y", "to treat Y", "treatment for Y", "prevention of Y"
+        rel = "approved_to_prevent" if PREVENT_PURPOSE in items[k].roles or ("prevents", "active") in items[k].triggers \
+            else "approved_for"
         k += 1
         words = 0
         while k < n:
