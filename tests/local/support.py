@@ -10,6 +10,7 @@ from typing import Any
 from checks import registry
 from seotool.audit import AuditOptions, run_audit
 from tests.support.examples import example_config
+from tests.support.sites import edited, read_site
 
 SITES = Path(__file__).with_name("sites")
 
@@ -30,8 +31,7 @@ PROFILE = {"clinic": CLINIC}
 
 
 def site_files(name: str = "clean") -> dict[str, str]:
-    root = SITES / name
-    return {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8") for p in sorted(root.rglob("*")) if p.is_file()}
+    return read_site(SITES / name)
 
 
 def audit(files: dict[str, str], config: dict[str, Any] | None = None, rules: str = "local") -> dict[str, Any]:
@@ -46,20 +46,6 @@ def audit(files: dict[str, str], config: dict[str, Any] | None = None, rules: st
         return run_audit([str(root)], cfg, registry(), AuditOptions(offline=True, quiet=True))
 
 
-def edited(files: dict[str, str], edits: dict[str, Any]) -> dict[str, str]:
-    """A string replaces (or adds) a file, an ``(old, new)`` tuple or list of them replaces text that
-    must be there, None deletes the file."""
-    files = dict(files)
-    for name, edit in edits.items():
-        if edit is None:
-            files.pop(name)
-        elif isinstance(edit, tuple | list):
-            for old, new in [edit] if isinstance(edit, tuple) else edit:
-                assert old in files[name], f"{old!r} not in {name}"
-                files[name] = files[name].replace(old, new)
-        else:
-            files[name] = edit
-    return files
 
 
 def clean_with(edits: dict[str, Any] | None = None, config: dict[str, Any] | None = None,

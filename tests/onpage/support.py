@@ -8,6 +8,7 @@ from typing import Any
 
 from seotool.rules import Example
 from tests.support.examples import run_example
+from tests.support.sites import edited, read_site
 
 SITES = Path(__file__).with_name("sites")
 PROD = "https://www.blueridgeclinic.com"
@@ -15,8 +16,7 @@ CONFIG = {"site": {"url": PROD}}
 
 
 def site_files(name: str = "clean") -> dict[str, str]:
-    root = SITES / name
-    return {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8") for p in sorted(root.rglob("*")) if p.is_file()}
+    return read_site(SITES / name)
 
 
 def audit(files: dict[str, str], config: dict[str, Any] | None = None, rules: str = "onpage") -> list[dict[str, Any]]:
@@ -32,18 +32,6 @@ def clean_with(edits: dict[str, Any] | None = None, config: dict[str, Any] | Non
     return audit(edited(site_files("clean"), edits or {}), config)
 
 
-def edited(files: dict[str, str], edits: dict[str, Any]) -> dict[str, str]:
-    files = dict(files)
-    for name, edit in edits.items():
-        if edit is None:
-            files.pop(name)
-        elif isinstance(edit, tuple | list):
-            for old, new in [edit] if isinstance(edit, tuple) else edit:
-                assert old in files[name], f"{old!r} not in {name}"
-                files[name] = files[name].replace(old, new)
-        else:
-            files[name] = edit
-    return files
 
 
 def by_rule(findings: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
