@@ -188,12 +188,15 @@ ABSOLUTE = Rule(
         Example.of(doc("<h1>Back pain</h1><p>Our spinal decompression therapy eliminates your back pain, "
                        "restoring your mobility.</p>")),
         Example.of(doc("<h1>Migraine</h1><p>This breakthrough treatment is 100% effective.</p>")),
+        Example.of(doc("<h1>Skin cancer</h1><p>Our surgery removes every cancer cell, so it will never come back.</p>")),
     ),
     good=(
         Example.of(doc("<h1>Knee pain</h1><p>PRP injections may ease knee pain for some patients; results vary. "
                        "Side effects are usually mild. There is no cure for osteoarthritis. Syphilis can be "
                        "cured with penicillin. Some people have breakthrough pain between doses. "
                        "A nerve block is used to relieve pain during surgery.</p>")),
+        Example.of(doc("<h1>Skin cancer</h1><p>Most skin cancers can be cured when they are found early. "
+                       "No treatment can promise that a cancer will never come back.</p>")),
     ),
     check=check_absolute,
     confidence="medium",
@@ -216,12 +219,17 @@ OFF_LABEL = Rule(
         Example.of(doc("<h1>CRPS treatment</h1><h2>How ketamine resolves your symptoms</h2>"
                        "<p>Our team is here for you.</p>", title="CRPS treatment")),
         Example.of(doc("<h1>Trigeminal neuralgia</h1><p>Botox treats trigeminal neuralgia.</p>")),
+        Example.of(doc("<h1>Shoulder pain</h1><p>PRP heals torn rotator cuff tendons.</p>")),
+        Example.of(doc("<h1>Acne</h1><p>Spironolactone clears hormonal acne in women.</p>")),
     ),
     good=(
         Example.of(doc("<h1>Fibromyalgia</h1><p>Ketamine infusions are an off-label treatment that may "
                        "relieve fibromyalgia pain for some patients. Esketamine nasal spray relieves "
                        "depression symptoms in approved settings. Ketamine is used to relieve pain during "
                        "surgery.</p>")),
+        Example.of(doc("<h1>Acne</h1><p>Spironolactone is a blood pressure medicine that dermatologists "
+                       "prescribe off-label for hormonal acne. Some studies suggest PRP may ease knee "
+                       "arthritis pain.</p>")),
     ),
     check=check_off_label,
     confidence="medium",

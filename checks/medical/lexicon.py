@@ -45,6 +45,15 @@ class OffLabel:
 
 
 @dataclass(frozen=True)
+class Aspect:
+    """One usual part of a page about a condition: how its heading and its opening sentence read."""
+
+    name: str
+    heading: re.Pattern[str]
+    opening: re.Pattern[str]
+
+
+@dataclass(frozen=True)
 class Lexicon:
     absolute: tuple[Pattern, ...]
     negated_by: re.Pattern[str]
@@ -66,6 +75,8 @@ class Lexicon:
     sources: dict[str, Source]
     condition_names: re.Pattern[str]
     treatment_names: re.Pattern[str]
+    not_fragments: re.Pattern[str]  # short lowercase words that are not cut-off words
+    aspects: tuple[Aspect, ...] = ()  # the usual parts of a condition page (symptoms, causes ...)
 
 
 class _Reader:
@@ -156,6 +167,12 @@ def load_lexicon(path: Path = CLAIMS_FILE) -> Lexicon:
     trust = r.field(data, "trust", "trust", dict)
     hosts = r.field(trust, "authoritative_hosts", "trust", list)
     structure = r.field(data, "structure", "structure", dict)
+    integrity = r.field(data, "integrity", "integrity", dict)
+    aspects = tuple(
+        Aspect(name, r.regex(node, "heading", f"structure.aspects.{name}"),  # type: ignore[arg-type]
+               r.regex(node, "opening", f"structure.aspects.{name}"))  # type: ignore[arg-type]
+        for name, node in (r.field(structure, "aspects", "structure", dict, required=False) or {}).items()
+    )
     return Lexicon(
         absolute=patterns("absolute_claims", need_suggestion=True),
         negated_by=r.regex(data, "negated_by", "negated_by"),  # type: ignore[arg-type]
@@ -177,6 +194,8 @@ def load_lexicon(path: Path = CLAIMS_FILE) -> Lexicon:
         sources=sources,
         condition_names=r.regex(structure, "condition_names", "structure"),  # type: ignore[arg-type]
         treatment_names=r.regex(structure, "treatment_names", "structure"),  # type: ignore[arg-type]
+        not_fragments=r.regex(integrity, "not_fragments", "integrity"),  # type: ignore[arg-type]
+        aspects=aspects,
     )
 
 

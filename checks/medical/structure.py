@@ -1,11 +1,16 @@
 """Lost headings: a paragraph that starts a new subject inside a section whose heading it does not
 belong under.
 
-The pattern is structural. A section opened by a short topic heading ("Multiple sclerosis") whose
-first paragraph introduces that topic ("Multiple sclerosis is ...") sets the pattern; a later
-paragraph in the same section that introduces a different subject of the same kind ("Diabetes
-interferes with ...", "A herniated disc is ...") and never mentions the section's topic is a sibling
-section whose heading was lost.
+The patterns are structural:
+
+- sibling topics: a section opened by a short topic heading ("Multiple sclerosis") whose first
+  paragraph introduces that topic ("Multiple sclerosis is ...") sets the pattern; a later paragraph
+  in the same section that introduces a different subject of the same kind ("Diabetes interferes
+  with ...") and never mentions the section's topic is a sibling section whose heading was lost;
+- parts of a condition page: a paragraph that opens one usual part ("The most common symptom is
+  ...") inside a section headed as another part ("Who gets it"), on a page with no heading for it;
+- answers without a question: a paragraph that opens with a bare answer ("Usually not at first.",
+  "Yes, ...") right after text that asks nothing: its question heading was lost.
 """
 
 from __future__ import annotations
@@ -101,7 +106,78 @@ def _kind(name: str) -> str | None:
     return None
 
 
+# A first sentence that only answers a question: "Yes, ...", "No.", or a few words such as
+# "Usually not at first." or "It depends."
+_YES_NO = re.compile(r"^(yes|no|nope|yep|yeah)\b\s*[,.!;:—–-]", re.I)
+_SHORT_ANSWER = re.compile(r"^(not|usually|rarely|sometimes|often|it\s+depends|absolutely|definitely|probably|"
+                           r"maybe|perhaps|never|always|only|almost\s+never|in\s+most\s+cases)\b[^.!?]*[.!]$", re.I)
+
+
+def _bare_answer(sentence: str) -> bool:
+    return bool(_YES_NO.match(sentence) or (len(sentence.split()) <= 4 and _SHORT_ANSWER.match(sentence)))
+
+
+def _answers_without_question(page: Page) -> Iterable[Finding]:
+    blocks = block_sentences(page)
+    for i, bs in enumerate(blocks):
+        if i == 0 or bs.block.kind not in PROSE_KINDS or not bs.sentences:
+            continue
+        first = bs.sentences[0].text
+        if not _bare_answer(first):
+            continue
+        before = blocks[i - 1].block.text.rstrip(" \"'”’)*")
+        if before.endswith("?"):
+            continue  # the question is right there
+        heading = next((b.block for b in reversed(blocks[:i]) if b.block.is_heading), None)
+        level = heading.level if heading is not None and heading.level else 2
+        yield MISSING_HEADING.finding(
+            page,
+            f"This paragraph opens with an answer ({first!r}) but no question comes before it: its "
+            "question heading seems to be missing.",
+            excerpt=first,
+            block=bs.block,
+            suggestion=f"Add the question as a heading (<h{level}>...?</h{level}>) before this paragraph, "
+            "or rewrite the opening so that it stands on its own.",
+            confidence="medium",
+        )
+
+
+def _aspects(text: str, kind: str) -> set[str]:
+    return {a.name for a in lexicon().aspects if (a.heading if kind == "heading" else a.opening).search(text)}
+
+
+def _misplaced_parts(page: Page) -> Iterable[Finding]:
+    sections = _sections(page)
+    headed = [(sec, _aspects(sec.heading.block.text, "heading")) for sec in sections]
+    on_page = set().union(*(parts for _, parts in headed)) if headed else set()
+    if sum(1 for _, parts in headed if parts) < 2:
+        return  # not a page built from the usual parts
+    for sec, parts in headed:
+        if not parts:
+            continue
+        for para in sec.paragraphs[1:]:
+            first = para.sentences[0].text
+            opens = _aspects(first, "opening") - parts
+            missing = sorted(opens - on_page)
+            if not missing:
+                continue
+            level = sec.heading.block.level
+            yield MISSING_HEADING.finding(
+                page,
+                f"This paragraph starts the page's {missing[0]} part inside the section "
+                f"{sec.heading.block.text!r}, and the page has no heading for {missing[0]}: its own heading "
+                "seems to be missing.",
+                excerpt=first,
+                block=para.block,
+                suggestion=f"Add a heading such as <h{level}>{missing[0].capitalize()}</h{level}> before this "
+                "paragraph, at the same level as its sibling sections.",
+                confidence="medium",
+            )
+
+
 def check_missing_heading(page: Page, site: Site) -> Iterable[Finding]:
+    yield from _answers_without_question(page)
+    yield from _misplaced_parts(page)
     for sec in _sections(page):
         heading = sec.heading.block.text
         stems = _topic_stems(heading)
@@ -145,7 +221,10 @@ MISSING_HEADING = Rule(
     severity=Severity.WARNING,
     what="In a section opened by a topic heading (\"Multiple sclerosis\") whose first paragraph introduces "
     "that topic, a later paragraph that introduces a different subject of the same kind (\"Diabetes "
-    "interferes with ...\") without mentioning the section's topic: a sibling section whose heading was lost.",
+    "interferes with ...\") without mentioning the section's topic: a sibling section whose heading was lost. "
+    "Also a paragraph that opens another usual part of the page (\"The most common symptom is ...\") "
+    "inside a section headed as a different part, when no heading names that part, and a paragraph "
+    "that opens with a bare answer (\"Usually not at first.\") after text that asks no question.",
     why="Without its heading the paragraph reads as part of the wrong topic; readers scanning the page and "
     "search engines building its outline miss the subject altogether.",
     fix="Add the missing heading at the same level as its sibling sections.",
@@ -156,6 +235,16 @@ MISSING_HEADING = Rule(
             "It can press on nearby nerve roots.</p>"
             "<p>Spinal stenosis is a narrowing of the spaces inside the spine. It develops slowly with age "
             "and can squeeze the spinal cord and nerves, causing pain and numbness in the legs.</p>"
+        )),
+        Example.of(doc(
+            "<h1>Gout</h1><h2>Causes</h2><p>Gout happens when uric acid builds up in the blood and forms "
+            "crystals in a joint.</p><p>Eating a lot of red meat and drinking beer can raise the level.</p>"
+            "<p>The most common symptom is sudden, severe pain in the big toe, often at night.</p>"
+            "<h2>Treatment</h2><p>Medicines can ease an attack and prevent new ones.</p>"
+        )),
+        Example.of(doc(
+            "<h1>Back pain</h1><h2>When to see a doctor</h2><p>See a doctor if the pain lasts more than "
+            "a few weeks.</p><p>Usually not at first. Most back pain gets better without scans.</p>"
         )),
     ),
     good=(
@@ -168,6 +257,13 @@ MISSING_HEADING = Rule(
             "<p>Sciatica is a common result of a herniated disc. It causes pain that runs down one leg.</p>"
             "<h2>Spinal stenosis</h2><p>Spinal stenosis is a narrowing of the spaces inside the spine. "
             "It develops slowly with age.</p>"
+        )),
+        Example.of(doc(
+            "<h1>Gout</h1><h2>Causes</h2><p>Gout happens when uric acid builds up in the blood.</p>"
+            "<h2>Symptoms</h2><p>Pain often starts at night.</p><p>The most common symptom is sudden pain "
+            "in the big toe.</p><h2>Do I need an X-ray?</h2><p>Usually not at first. Blood tests and the "
+            "joint fluid tell more.</p><p><strong>Can I drink beer?</strong></p><p>No, it is best to avoid it.</p>"
+            "<p>No referral is needed to see us.</p>"
         )),
     ),
     check=check_missing_heading,

@@ -124,6 +124,14 @@ TRUST = Rule(
     "is and what it rests on; MedlinePlus teaches patients to look for exactly these.",
     fix="Add a reviewer byline, a review date, links to the sources and a short disclaimer.",
     bad=(
+        Example.of({"conditions/carpal-tunnel/index.html": doc(
+            "<h1>Carpal tunnel syndrome</h1>"
+            "<p>Carpal tunnel syndrome is pressure on the median nerve in the wrist. It causes numbness, "
+            "tingling and weakness in the hand. Symptoms are often worse at night. A wrist splint, rest "
+            "and changes in how you use your hands may ease the symptoms. Steroid injections can reduce "
+            "swelling for a while. When symptoms are severe or do not improve, surgery to release the "
+            "ligament that presses on the nerve may be an option. Diabetes, arthritis and pregnancy can "
+            "raise the risk, and early treatment helps protect the nerve.</p>")}),
         Example.of({"conditions/carpal-tunnel.html": doc(
             "<h1>Carpal tunnel syndrome</h1>"
             "<p>Carpal tunnel syndrome is pressure on the median nerve in the wrist. It causes numbness, "
@@ -147,6 +155,17 @@ TRUST = Rule(
             "treatment. Many people improve with simple measures, and early treatment helps protect the "
             "nerve from lasting damage. Diabetes, arthritis and pregnancy can raise the risk.</p>"
             + TRUSTED_FOOTER)}),
+        Example.of({"conditions/carpal-tunnel/index.html": doc(
+            "<h1>Carpal tunnel syndrome</h1>"
+            "<p>Carpal tunnel syndrome is pressure on the median nerve in the wrist. It causes numbness, "
+            "tingling and weakness in the hand. Symptoms are often worse at night. A wrist splint, rest "
+            "and changes in how you use your hands may ease the symptoms. Steroid injections can reduce "
+            "swelling for a while. When symptoms are severe or do not improve, surgery to release the "
+            "ligament that presses on the nerve may be an option. Diabetes, arthritis and pregnancy can "
+            "raise the risk, and early treatment helps protect the nerve.</p>"
+            "<p>Written by Dr. Ana Ruiz, MD. Last updated: Jan. 15, 2025</p>"
+            '<p>Further reading: <a href="https://medlineplus.gov/carpaltunnelsyndrome.html">MedlinePlus</a>.</p>'
+            "<p>This article is for education. It isn't a diagnosis or a treatment plan.</p>")}),
         Example.of({"contact.html": doc(
             "<h1>Contact us</h1><p>Call (704) 555-0100 or visit us at 100 Main Street, Charlotte. Our pain "
             "doctors treat nerve pain, migraine, arthritis and back injuries, and our therapy team helps "
