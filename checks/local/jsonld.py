@@ -22,22 +22,30 @@ def is_business(node: dict[str, Any]) -> bool:
     return any(t in vocab.business_types() for t in type_names(node))
 
 
-def _walk(node: Any, out: list[dict[str, Any]]) -> None:
+# Properties that make a business node the clinic's own markup rather than a mention of it.
+_DETAILS = ("address", "telephone", "geo", "openingHours", "openingHoursSpecification", "location")
+
+
+def _walk(node: Any, out: list[tuple[dict[str, Any], bool]], nested: bool = False) -> None:
+    """Collect (business node, is a reference) pairs. A reference is a business node inside another
+    node's property ("publisher": {"@type": "MedicalClinic", "name": ...}) that gives no details:
+    it names the clinic, it is not the clinic's LocalBusiness markup."""
     if isinstance(node, list):
         for n in node:
-            _walk(n, out)
+            _walk(n, out, nested)
     elif isinstance(node, dict):
         if is_business(node):
-            out.append(node)
-        for value in node.values():
+            out.append((node, nested and not any(k in node for k in _DETAILS)))
+        for key, value in node.items():
             if isinstance(value, dict | list):
-                _walk(value, out)
+                _walk(value, out, nested or key != "@graph")
 
 
 @dataclass
 class BusinessNode:
     node: dict[str, Any]
     block: JsonLd
+    reference: bool = False  # a nested mention without details (a page's publisher), not the markup itself
 
     @property
     def type_label(self) -> str:
@@ -55,9 +63,9 @@ def business_blocks(page: Page) -> list[BusinessNode]:
         for block in page.jsonld:
             if block.data is None:
                 continue
-            found: list[dict[str, Any]] = []
+            found: list[tuple[dict[str, Any], bool]] = []
             _walk(block.data, found)
-            cached.extend(BusinessNode(n, block) for n in found)
+            cached.extend(BusinessNode(n, block, ref) for n, ref in found)
         page.cache["local.business"] = cached
     return cached
 

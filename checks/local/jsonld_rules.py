@@ -108,12 +108,13 @@ JSONLD_INVALID = Rule(
 # -- shared: each distinct business node once --------------------------------------------------
 
 
-def _distinct_nodes(site: Site) -> Iterator[tuple[Page, BusinessNode, int]]:
-    """(first page, node, number of pages with it) for every distinct business node."""
+def _distinct_nodes(site: Site, references: bool = True) -> Iterator[tuple[Page, BusinessNode, int]]:
+    """(first page, node, number of pages with it) for every distinct business node; without the
+    nested mentions that give no details when ``references`` is False."""
     first: dict[str, tuple[Page, BusinessNode]] = {}
     count: dict[str, int] = {}
     for p in site.pages:
-        for b in {b.canonical(): b for b in business_blocks(p)}.values():
+        for b in {b.canonical(): b for b in business_blocks(p) if references or not b.reference}.values():
             key = b.canonical()
             first.setdefault(key, (p, b))
             count[key] = count.get(key, 0) + 1
@@ -131,7 +132,7 @@ _ADDRESS_PARTS = ("streetAddress", "addressLocality", "addressRegion", "postalCo
 
 
 def check_jsonld_required(site: Site) -> Iterator[Finding]:
-    for first_page, b, n in _distinct_nodes(site):
+    for first_page, b, n in _distinct_nodes(site, references=False):
         node = b.node
         missing: list[str] = []
         if not text(node.get("name")):
@@ -174,7 +175,9 @@ JSONLD_REQUIRED = Rule(
     title="LocalBusiness JSON-LD without a required property",
     severity=Severity.ERROR,
     what="Checks each LocalBusiness-type JSON-LD node for name and a PostalAddress with streetAddress, "
-    "addressLocality, addressRegion and postalCode.",
+    "addressLocality, addressRegion and postalCode. A business named inside another node's property without "
+    "any details (a MedicalWebPage's \"publisher\": {\"@type\": \"MedicalClinic\", \"name\": ...}) is a "
+    "mention of the clinic, not its markup, and is not judged.",
     why="Google requires name and address for local business rich results; without them the markup is ignored.",
     fix="Add the missing property with the clinic's real value.",
     bad=(
@@ -182,7 +185,13 @@ JSONLD_REQUIRED = Rule(
         Example(files=site(home_head=business_jsonld(name=None, address="1515 Mockingbird Lane, Austin, TX")),
                 config=CONFIG),
     ),
-    good=(Example(files=site(), config=CONFIG),),
+    good=(
+        Example(files=site(), config=CONFIG),
+        Example(files=site(more={"conditions/sciatica.html": page(
+            "<h1>Sciatica</h1>", head='<script type="application/ld+json">{"@context": "https://schema.org", '
+            '"@type": "MedicalWebPage", "name": "Sciatica", "publisher": {"@type": "MedicalClinic", '
+            '"name": "Maple Grove Pain Clinic"}}</script>')}), config=CONFIG),
+    ),
     check=check_jsonld_required,
     scope="site",
     source=GOOGLE,
@@ -194,7 +203,7 @@ JSONLD_REQUIRED = Rule(
 def check_jsonld_recommended(site: Site) -> Iterator[Finding]:
     min_decimals = int(site.config.section("local").get("geo_min_decimals", 5))
     prof = get_profile(site)
-    for first_page, b, n in _distinct_nodes(site):
+    for first_page, b, n in _distinct_nodes(site, references=False):
         node = b.node
         gaps: list[tuple[str, str, str]] = []  # (property, message, excerpt)
         for prop in ("telephone", "url"):

@@ -3,8 +3,8 @@
 NAP "slots" are the places a clinic's details are expected: the site's header/footer, the home
 page and the contact page. There every number and address counts as the clinic's, unless it is
 labelled as a fax or sits by a third-party cue ("Poison Control", "crisis line"). In other page
-copy a number or address counts only when its clause has a clinic cue ("call us", "our office")
-or its paragraph names the clinic. The cues are in ``data/cues.toml``.
+copy a number or address counts only when its clause has a clinic cue ("call us", "our office"),
+the number follows a dial lead-in ("Call (512) 555-0100") or its paragraph names the clinic. The cues are in ``data/cues.toml``.
 """
 
 from __future__ import annotations
@@ -64,6 +64,12 @@ def _fax_label() -> re.Pattern[str]:
     return re.compile("|".join(parts), re.I)
 
 
+@cache
+def _dial_lead_in() -> re.Pattern[str]:
+    alt = "|".join(re.escape(w) for w in sorted(vocab.cues().dial_lead_ins, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alt})\s*:?\s*$", re.I)
+
+
 def is_slot_page(page: Page) -> bool:
     return is_home(page) or is_contact(page)
 
@@ -77,7 +83,9 @@ def _classify(page: Page, region: Region, start: int, end: int, clinic_name: str
     own = not fax and not third
     if own and not slot:  # in other copy, only a clinic cue or the clinic's name makes it theirs
         block = region.block_at(start)
-        own = bool(_clinic_cue().search(outside)) or (bool(clinic_name) and names.mentioned_in(clinic_name, block.text))
+        lead_in = bool(_dial_lead_in().search(region.text[max(0, start - 24) : start]))
+        own = (lead_in or bool(_clinic_cue().search(outside))
+               or (bool(clinic_name) and names.mentioned_in(clinic_name, block.text)))
     return slot, fax, third, own
 
 

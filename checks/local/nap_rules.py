@@ -195,6 +195,9 @@ NAP_MISMATCH = Rule(
             "<h1>Visit us</h1><p>Our office is at 1551 Mockingbird Lane, Suite 200, Austin, TX 78704.</p>")}),
             config=CONFIG),
         Example(files={"index.html": page("<p>Call us at 512-555-0199 to book.</p>")}, config=CONFIG),
+        Example(files=site(more={"services/nerve-blocks.html": page(
+            '<h1>Nerve blocks</h1><p>Questions before your procedure? Call '
+            '<a href="tel:+15125550199">(512) 555-0199</a>.</p>')}), config=CONFIG),
     ),
     good=(
         Example(files=site(more={"about.html": page(
@@ -202,6 +205,9 @@ NAP_MISMATCH = Rule(
             "Call us at 512.555.0142. Fax: (512) 555-0100. In a crisis, call the national lifeline at "
             "1-800-273-8255.</p>")}), config=CONFIG),
         Example(files={"index.html": contact_page()}, config=CONFIG),
+        Example(files=site(more={"services/nerve-blocks.html": page(
+            "<h1>Nerve blocks</h1><p>If you take a blood thinner, call your pharmacist at (512) 555-0111 "
+            "before the procedure.</p>")}), config=CONFIG),
     ),
     check=check_nap_mismatch,
 )

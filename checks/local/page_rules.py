@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checks.local.examples import CONFIG, page, site
+from checks.local.examples import CLINIC, CONFIG, page, site
 from checks.local.pages import is_service_page, segments, slug
 from checks.local.places import Places, split_place
 from checks.local.profile import get_profile
@@ -34,7 +34,7 @@ def check_city_missing(page: Page, site: Site) -> Iterator[Finding]:
     if not (places.city or places.state):
         return
     extra = site.config.section("local").get("service_page_segments") or []
-    if not is_service_page(page, prof.services, extra):
+    if not is_service_page(page, prof.services, extra, prof.name):
         return
     label = _place_label(places)
     h1 = page.h1s[0] if page.h1s else None
@@ -80,6 +80,9 @@ CITY_MISSING = Rule(
         Example(files=site(more={"blog/sleep.html": page(
             "<h1>Sleep and pain</h1><p>Tips.</p>", title="Sleep and pain", description="Sleep tips.")}),
             config=CONFIG),
+        Example(files=site(more={"about.html": page(
+            "<h1>About Maple Grove Pain Clinic</h1><p>Our story.</p>", title="About us",
+            description="Our story.")}), config={"clinic": {**CLINIC, "services": ["pain"]}}),
     ),
     check=check_city_missing,
 )

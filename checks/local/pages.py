@@ -8,7 +8,8 @@
 - Service or condition page (see :func:`is_service_page`): a URL path segment listed in
   ``data/service_page_segments.txt`` or in ``[local] service_page_segments`` (``/services/x``,
   ``/conditions/y.html``); or Markdown front matter ``type``/``layout``/``category`` of service,
-  condition or treatment; or a configured ``[clinic] services`` entry in the URL slug or the H1.
+  condition or treatment; or a configured ``[clinic] services`` entry in the URL slug or the H1
+  (outside the clinic's own name: "About Shoal Creek Dermatology" is no dermatology service page).
   The home and contact pages are never service pages.
 """
 
@@ -69,7 +70,7 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def is_service_page(page: Page, services: list[str], extra_segments: list[str]) -> bool:
+def is_service_page(page: Page, services: list[str], extra_segments: list[str], clinic_name: str = "") -> bool:
     if is_home(page) or is_contact(page):
         return False
     segs = segments(page)
@@ -80,6 +81,8 @@ def is_service_page(page: Page, services: list[str], extra_segments: list[str]) 
     if kind & _FRONT_MATTER_KINDS:
         return True
     h1 = page.h1s[0].text.lower() if page.h1s else ""
+    if clinic_name.strip():  # "About Shoal Creek Dermatology" names the clinic, not a dermatology service
+        h1 = h1.replace(clinic_name.strip().lower(), " ")
     for service in services:
         s = slug(service)
         if s and any(s in seg for seg in segs):

@@ -48,6 +48,7 @@ class Cues:
     clinic: tuple[str, ...]
     third_party: tuple[str, ...]
     fax_labels: tuple[str, ...]
+    dial_lead_ins: tuple[str, ...]
     map_hosts: tuple[str, ...]
     directions_words: tuple[str, ...]
     ambiguous_states: frozenset[str]
@@ -57,7 +58,7 @@ class Cues:
 def cues() -> Cues:
     path = DATA / "cues.toml"
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    keys = ("clinic_cues", "third_party_cues", "fax_labels", "map_hosts", "directions_words",
+    keys = ("clinic_cues", "third_party_cues", "fax_labels", "dial_lead_ins", "map_hosts", "directions_words",
             "ambiguous_state_abbreviations")
     for key in keys:
         value = data.get(key)
@@ -67,7 +68,7 @@ def cues() -> Cues:
     if extra:
         raise VocabularyError(f"{path}: unknown key(s) {', '.join(sorted(extra))}")
     low = {k: tuple(v.lower() for v in data[k]) for k in keys}
-    return Cues(low["clinic_cues"], low["third_party_cues"], low["fax_labels"], low["map_hosts"],
+    return Cues(low["clinic_cues"], low["third_party_cues"], low["fax_labels"], low["dial_lead_ins"], low["map_hosts"],
                 low["directions_words"], frozenset(v.upper() for v in data["ambiguous_state_abbreviations"]))
 
 
