@@ -5,10 +5,15 @@ Only the main content counts (``page.blocks``, never menus, headers or footers),
 English pages: a page whose ``lang`` names another language has no prose here, so no rule fires. Headings are not
 prose: they start sections and are not scored. Table cells, code and captions of tables are left
 out. A run of list items is one paragraph (one list), each item with its own sentences.
+
+Nor is the page's apparatus prose: a list of sources under a "Sources", "References" or "Further
+reading" heading (the titles of cited papers are not the clinic's to rewrite) and a byline or date
+line ("Medically reviewed by ..., MD. Last reviewed: ...").
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +24,14 @@ if TYPE_CHECKING:  # pragma: no cover
     from seotool.page import Block, Page
 
 PROSE_KINDS = frozenset({"p", "text", "li", "blockquote", "dd", "figcaption"})
+# Headings of a list of cited works: what follows is not the clinic's prose.
+_SOURCES_HEADING = re.compile(r"^(sources?|references?|citations?|further\s+reading|bibliography|works\s+cited|"
+                              r"studies\s+cited|sources\s+and\s+further\s+reading)\b", re.I)
+# A byline or date line: who wrote or reviewed the page and when.
+_BYLINE = re.compile(r"^((medically|clinically)\s+)?(reviewed|written|authored|fact[\s-]checked)\s+by\b|"
+                     r"^(last\s+)?(reviewed|updated|modified|published|posted)\s*(on\s*)?:?\s*"
+                     r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)", re.I)
+_BYLINE_MAX_WORDS = 40
 CACHE_KEY = "readability.analysis"
 
 
@@ -101,12 +114,14 @@ def _analyse(page: Page) -> PageText:
     sections: list[Section] = [Section(None)]
     paragraph_count = 0
     previous_kind = ""
+    in_sources = False
     for block in page.blocks:
         if block.is_heading:
             sections.append(Section(block))
             previous_kind = block.kind
+            in_sources = bool(_SOURCES_HEADING.match(block.text.strip()))
             continue
-        if block.kind not in PROSE_KINDS:
+        if block.kind not in PROSE_KINDS or in_sources or _is_byline(block.text):
             previous_kind = block.kind
             continue
         sentences = split_sentences(block.text)
@@ -120,6 +135,10 @@ def _analyse(page: Page) -> PageText:
     sections = [s for s in sections if s.paragraphs]
     total = sum((p.counts for p in paragraphs), Counts())
     return PageText(paragraphs, sections, paragraph_count, scores(total))
+
+
+def _is_byline(text: str) -> bool:
+    return len(text.split()) <= _BYLINE_MAX_WORDS and bool(_BYLINE.match(text.strip()))
 
 
 def topic_words(page: Page, headings: bool = True) -> set[str]:

@@ -102,7 +102,15 @@ RULE_SENTENCE = Rule(
         "and one idea per sentence.",
     fix="Split the sentence where the suggestion says, or drop words that add nothing.",
     bad=(Example.of(clinic_page("Nerve pain", PLAIN_PARAGRAPHS[0], _LONG_SENTENCE)),),
-    good=(Example.of(clinic_page("Nerve pain", *PLAIN_PARAGRAPHS)),),
+    good=(
+        Example.of(clinic_page("Nerve pain", *PLAIN_PARAGRAPHS)),
+        Example.of(clinic_page(
+            "Nerve pain", "Medically reviewed by Dr. Ana Ruiz, MD, board-certified neurologist. Last reviewed: "
+            "March 4, 2025.", *PLAIN_PARAGRAPHS, "<h2>Sources</h2>",
+            "<ul><li>Finnerup NB, et al. Pharmacotherapy for neuropathic pain in adults: a systematic review "
+            "and meta-analysis of randomised, double-blind, placebo-controlled trials of oral and topical "
+            "treatments, with a grading of the quality of the evidence. Lancet Neurol. 2015.</li></ul>")),
+    ),
     check=check_long_sentence,
     source=NIH_CLEAR,
 )

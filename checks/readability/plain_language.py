@@ -1,7 +1,8 @@
 """Plainer words: jargon and inflated words from the CDC Plain Language Thesaurus (curated, see
 data/plain_language.toml) plus the clinic's own list, one finding per term per paragraph.
 
-A term is not flagged where the text explains it: in parentheses ("neuropathy (nerve damage)",
+A term is not flagged inside a proper name ("American College of Physicians", "National Institute of
+Neurological Disorders and Stroke"): a name cannot be reworded. Nor where the text explains it: in parentheses ("neuropathy (nerve damage)",
 "high blood pressure (hypertension)"), with "or", "means", "also called" and the like, or when the
 same sentence or the next uses one of its plain alternatives. Once explained, a term is fine for
 the rest of the page.
@@ -34,6 +35,8 @@ _EXPLAINED_AFTER = re.compile(
 )
 _EXPLAINED_BEFORE = re.compile(r"(?:\(\s*|\b(?:called|known as|termed|named)\s+)$", re.I)
 _SHORT = frozenset("you do so by in on to the a an it is be use get go let".split())
+_NAME_TOKEN = re.compile(r"[\w&'’.-]+")
+_NAME_JOINERS = frozenset({"of", "and", "for", "the", "&", "on", "in", "de"})
 
 
 _default_index: TermIndex | None = None
@@ -73,7 +76,8 @@ def check_plain_language(page: Page, site: Site) -> Iterator[Finding]:
         for hit in paragraph_hits(index, para):
             by_term.setdefault(hit.term.term.lower(), []).append(hit)
         for key, hits in by_term.items():
-            if key in explained:
+            hits = [h for h in hits if not in_proper_name(para.text, h)]
+            if key in explained or not hits:
                 continue
             if any(is_explained(h, paragraphs, pi) for h in hits):
                 explained.add(key)
@@ -82,6 +86,28 @@ def check_plain_language(page: Page, site: Site) -> Iterator[Finding]:
             if is_subject:
                 explained.add(key)  # the page's own subject: asked to explain once, not every paragraph
             yield _finding(page, para, hits[0], is_subject)
+
+
+def in_proper_name(text: str, hit: Hit) -> bool:
+    """Whether a capitalised hit is one word of a longer capitalised name: its nearest word on either
+    side (skipping "of", "and", "the" ...) is capitalised too, within the same sentence."""
+    if not hit.surface[:1].isupper():
+        return False
+
+    def capitalised_neighbour(tokens: list[str]) -> bool:
+        for t in tokens:
+            if t.lower() in _NAME_JOINERS:
+                continue
+            return t[:1].isupper() and not t.endswith((".", "!", "?"))
+        return False
+
+    before = _NAME_TOKEN.findall(text[: hit.start])[-4:]
+    if before and before[-1].endswith((".", "!", "?", ":")):
+        before = []  # the hit opens a sentence
+    after = _NAME_TOKEN.findall(text[hit.end :])[:4]
+    if text[hit.end : hit.end + 1] in ".!?:":
+        after = []
+    return capitalised_neighbour(list(reversed(before))) or capitalised_neighbour(after)
 
 
 def is_explained(hit: Hit, paragraphs: list[Paragraph], pi: int) -> bool:
@@ -220,6 +246,9 @@ RULE = Rule(
         Example.of(clinic_page("Ketamine", "A ketamine infusion takes about an hour. You rest in a quiet room "
                                            "while the infusion runs."),
                    {"readability": {"plain_language_ignore": ["infusion"]}}),
+        Example.of(clinic_page("Back pain", "Guidelines from the American College of Physicians list exercise "
+                                            "as a first step. The National Institute of Neurological Disorders "
+                                            "and Stroke agrees.")),
     ),
     check=check_plain_language,
     confidence="medium",

@@ -266,6 +266,7 @@ _IRREGULAR_PAST = {
     "understand": "understood", "lose": "lost", "spend": "spent", "hurt": "hurt", "have": "had",
     "hear": "heard", "spread": "spread", "quit": "quit", "win": "won", "burst": "burst",
 }
+_IRREGULAR_S = {"do": "does", "go": "goes", "have": "has", "be": "is"}  # "performs" -> "does", not "dos"
 _AMBIGUOUS_PAST = {"give", "do", "go", "see", "take", "show", "begin", "break", "eat", "drink", "write",
                    "speak", "grow", "know", "throw", "drive", "choose", "be", "come", "rise", "fall"}
 _PHRASE_VERBS = {
@@ -296,6 +297,8 @@ def inflect_like(phrase: str, form: str) -> str | None:
 def _inflect_word(w: str, form: str) -> str | None:
     lower = w.lower()
     if form == "s":
+        if lower in _IRREGULAR_S:
+            return _IRREGULAR_S[lower]
         if lower.endswith(("s", "x", "z", "ch", "sh")):
             return w + "es"
         if lower.endswith("y") and len(lower) > 1 and lower[-2] not in _VOWELS:
