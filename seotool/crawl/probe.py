@@ -192,7 +192,7 @@ class _Prober:
                 for host in list(queues):
                     while queues.get(host) and active[host] < self.s.per_host and len(inflight) < self.s.concurrency:
                         base = queues[host].popleft()
-                        inflight[pool.submit(self._probe_remote, base, base in want_ids)] = host
+                        inflight[pool.submit(self._guarded, base, base in want_ids)] = host
                         active[host] += 1
                     if not queues.get(host):
                         queues.pop(host, None)
@@ -211,6 +211,13 @@ class _Prober:
             raise
         pool.shutdown(wait=True)
         self.close()
+
+    def _guarded(self, url: str, want_ids: bool) -> Probe:
+        """A bug in the prober must not end the audit or pass for a broken link."""
+        try:
+            return self._probe_remote(url, want_ids)
+        except Exception as exc:  # noqa: BLE001
+            return Probe(url, error=NOT_CHECKED, method="none", detail=f"internal error: {type(exc).__name__}: {exc}"[:300])
 
     def _store(self, probe: Probe, asked: Iterable[str]) -> None:
         self.site.probes[probe.url] = probe
