@@ -103,10 +103,9 @@ def test_transient_503_is_retried_with_backoff():
 
 def test_timeout():
     with serve({"/slow": slow(1.5)}) as srv:
-        started = time.monotonic()
         p = probe([srv.url("/slow")])[srv.url("/slow")]
         assert p.error == "timeout" and p.status is None
-        assert time.monotonic() - started < 1.4  # not retried, not re-asked with GET
+        assert methods(srv, "/slow") == ["HEAD"]  # not retried, not asked again with GET
 
 
 def test_reset_connection_is_retried_then_reported():
@@ -208,14 +207,11 @@ def test_per_host_concurrency_limit():
 
 
 def test_hosts_are_probed_in_parallel():
-    h1, s1 = _counting(0.2)
-    h2, s2 = _counting(0.2)
-    with serve({f"/p{i}": h1 for i in range(4)}) as a, serve({f"/p{i}": h2 for i in range(4)}) as b:
+    both, total = _counting(0.2)  # one counter for the two servers: in flight across hosts
+    with serve({f"/p{i}": both for i in range(4)}) as a, serve({f"/p{i}": both for i in range(4)}) as b:
         settings = ProbeSettings(concurrency=4, per_host=2, read_timeout=2.0)
-        started = time.monotonic()
         probe([a.url(f"/p{i}") for i in range(4)] + [b.url(f"/p{i}") for i in range(4)], settings=settings)
-        assert time.monotonic() - started < 0.75  # 8 x 0.2 s in 4 waves of 2 per host, both hosts at once
-        assert s1["max"] == 2 and s2["max"] == 2
+        assert total["max"] == 4  # two per host, both hosts at once: one busy host never blocks another
 
 
 def test_no_cookies_or_credentials_are_sent_to_other_hosts():
