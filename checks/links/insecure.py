@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from checks.links.targets import excerpt, page_targets
 from seotool.page import Link, Page
 from seotool.rules import Example, Finding, Rule, Severity
-from seotool.site import Site
+from seotool.site import LOCAL_ORIGIN, Site
 
 # Browsers block these outright on an https page (active mixed content).
 _ACTIVE = frozenset({"script", "iframe", "embed"})
@@ -29,8 +29,8 @@ def check_insecure(page: Page, site: Site) -> Iterable[Finding]:
     if not _page_is_https(page, site):
         return
     for t in page_targets(page, site):
-        if not t.url.lower().startswith("http://"):
-            continue
+        if not t.url.lower().startswith("http://") or t.url.startswith(LOCAL_ORIGIN):
+            continue  # local files' URLs are a stand-in: relative links take the served page's scheme
         secure = "https://" + t.url[len("http://"):]
         active = _is_active(t.link)
         if active:
@@ -64,6 +64,9 @@ INSECURE = Rule(
         Example.of(_HOME.format(h="", b='<p>Directions on <a href="https://maps.example.org/clinic">the map</a>.</p>')),
         Example.of(_HOME.format(h="", b='<p>Directions on <a href="http://maps.example.org/clinic">the map</a>.</p>'),
                    config={"site": {"url": "http://clinic.example.org"}}),
+        Example.of({"index.html": _HOME.format(h='<link rel="stylesheet" href="/site.css">',
+                                               b='<p>See <a href="contact.html">contact</a>.</p>'),
+                    "contact.html": _HOME.format(h="", b="<p>Call us.</p>"), "site.css": "body{}"}),
     ),
     check=check_insecure,
     needs=frozenset(),

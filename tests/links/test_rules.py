@@ -224,8 +224,10 @@ def test_check_external_off_skips_other_sites(tmp_path, other):
 def test_insecure_link_and_mixed_content(tmp_path):
     write(tmp_path, {"index.html": PAGE.format(
         title="Home", head='<link rel="stylesheet" href="http://cdn.example.org/site.css">',
-        body='<p><a href="http://maps.example.org/clinic">Map</a></p>')})
+        body='<p><a href="http://maps.example.org/clinic">Map</a> <a href="index.html">Home</a> '
+             '<img src="/logo.png" alt="logo"></p>'), "logo.png": "png"})
     found = {f["element"]: f for f in findings(audit(tmp_path, {"site": {"url": ""}}, offline=True))}
+    assert len(found) == 2  # relative links to the folder's own files take the page's https
     assert found['<a href="http://maps.example.org/clinic">']["severity"] == "warning"
     assert found['<link href="http://cdn.example.org/site.css">']["severity"] == "error"
 
