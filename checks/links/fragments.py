@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from checks.links.targets import excerpt, fragment_targets, has_fragment, probe_for, shown, times
+from seotool.crawl.probe import page_ids
 from seotool.page import Page
 from seotool.rules import Example, Finding, Rule, Severity
 from seotool.site import Site
@@ -13,7 +14,7 @@ from seotool.site import Site
 def _ids(page: Page, site: Site, base: str) -> frozenset[str] | set[str] | None:
     """The ids of the target: this page's own for same-page anchors, else the probe's."""
     if base == page.final_url.split("#", 1)[0]:
-        return page.ids
+        return page_ids(page)
     probe = probe_for(site, base)
     if probe is None or probe.error or probe.blocked or (probe.status or 0) >= 400:
         return None  # the target itself is broken: another rule says so

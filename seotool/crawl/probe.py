@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import email.utils
 import http.cookiejar
+import re
 import threading
 import time
 from collections import Counter, deque
@@ -254,7 +255,7 @@ class _Prober:
         if want_ids and ctype in _HTML_TYPES:
             page = self._pages_by_file().get(path.resolve())
             if page is not None:
-                ids = frozenset(page.ids)
+                ids = page_ids(page)
             else:
                 try:
                     ids = collect_ids(path.read_bytes()[: self.s.max_html_bytes].decode("utf-8", "replace"))
@@ -464,6 +465,24 @@ def _never(_url: str) -> bool:
 def _is_html_answer(status: int, headers: Any) -> bool:
     ctype = str(headers.get("Content-Type", "")).split(";")[0].strip().lower()
     return status < 300 and ctype in _HTML_TYPES
+
+
+def page_ids(page: Any) -> frozenset[str]:
+    """A page's fragment targets. Markdown pages also get the ids that static-site generators
+    give headings (GitHub, Hugo, Jekyll, MkDocs slugs), since the built HTML will have them."""
+    ids = set(page.ids)
+    source = str(getattr(page, "source_path", "") or "")
+    if source.lower().endswith((".md", ".markdown")):
+        for heading in page.headings:
+            ids.update(heading_slugs(heading.text))
+    return frozenset(ids)
+
+
+def heading_slugs(text: str) -> set[str]:
+    lowered = text.strip().lower()
+    github = re.sub(r"[^\w\- ]", "", lowered).replace(" ", "-")  # GitHub, Hugo, Jekyll (kramdown-ish)
+    collapsed = re.sub(r"[-\s]+", "-", re.sub(r"[^\w\s-]", "", lowered)).strip("-")  # Python-Markdown toc, MkDocs
+    return {github, collapsed} - {""}
 
 
 class _IdCollector(HTMLParser):

@@ -251,3 +251,14 @@ def test_one_finding_per_broken_url_per_page_and_summary_counts_pages(tmp_path):
     assert all("linked 2 times" in f["message"] for f in broken)
     [entry] = result["summary"]["links"]["broken"]
     assert entry["url"] == "insurance.html" and entry["pages"] == 3
+
+
+def test_markdown_heading_anchors_count_as_fragment_targets(tmp_path):
+    write(tmp_path, {
+        "index.md": "# Home\n\nSee [insurance](fees.md#insurance-we-accept), [hours](#our-hours) and "
+                    "[parking](fees.md#parking).\n\n## Our hours\n\nMon-Fri.\n",
+        "fees.md": "# Fees\n\n## Insurance we accept\n\nMost plans.\n",
+    })
+    [f] = findings(audit(tmp_path, offline=True))
+    assert f["rule"] == "links.missing-fragment" and f["excerpt"] == "parking"
+    assert f["line"] == 3
