@@ -56,6 +56,9 @@ _RETRY_STATUS = frozenset({429, 502, 503, 504})
 _RETRY_ERRORS = frozenset({"reset", "connection-error"})
 _DEFINITE_STATUS = frozenset({404, 410})  # crawler's answer is final; other errors are re-checked
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+_LEFT_ALONE = {"robots": "robots.txt disallows it", "excluded": "excluded from the crawl",
+               "limit-reached": "the crawl's page limit was reached first", "depth-limit": "beyond the crawl's depth limit",
+               "interrupted": "the crawl was interrupted"}
 _ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 _LOCAL_TYPES = {".html": "text/html", ".htm": "text/html", ".xhtml": "application/xhtml+xml", ".md": "text/html",
                 ".pdf": "application/pdf", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
@@ -299,10 +302,11 @@ class _Prober:
         if rec.reason == "not-html" and rec.status and rec.status < 400 and not want_ids:
             return Probe(url, status=rec.status, final_url=final, redirects=redirects,
                          content_type=rec.content_type, method="crawl")
-        if rec.reason == "robots":
-            # The site owner's robots.txt keeps tools out; --ignore-robots lets the crawl (and us) in.
-            return Probe(url, error=NOT_CHECKED, method="none", detail="robots.txt disallows it")
-        return None  # skipped (scope, limits): a link still deserves its one request
+        if rec.reason in _LEFT_ALONE:
+            # robots.txt keeps tools out (--ignore-robots lets the crawl and us in); --exclude,
+            # --max-pages and --max-depth are the user saying where to stop.
+            return Probe(url, error=NOT_CHECKED, method="none", detail=_LEFT_ALONE[rec.reason])
+        return None  # skipped for another reason (another host, not HTML): one request settles it
 
     # -- over the network -----------------------------------------------------------------------
 

@@ -102,3 +102,15 @@ def test_links_robots_txt_keeps_out_are_not_requested():
         assert result["findings"] == []
         assert srv.hits["/private/records"] == 0
         assert result["summary"]["links"]["states"]["not-checked"] == 1
+
+
+def test_pages_beyond_the_crawl_limit_are_not_requested_by_the_prober():
+    home = page('<html><body><main><p>' + " ".join(f'<a href="/p{i}">{i}</a>' for i in range(6))
+                + "</p></main></body></html>")
+    routes = {"/": home, **{f"/p{i}": page("<p>x</p>") for i in range(6)}}
+    with serve(routes) as srv:
+        result = crawl_audit(srv.url("/"), {"crawl": {"max_pages": 3, "concurrency": 1, "per_host_concurrency": 1,
+                                                      "sitemap": False}})
+        assert result["findings"] == []
+        assert sum(srv.hits[f"/p{i}"] for i in range(6)) == 2  # the two pages the budget allowed
+        assert result["summary"]["links"]["states"] == {"not-checked": 4, "ok": 2}
