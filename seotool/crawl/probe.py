@@ -413,7 +413,7 @@ class _Prober:
         headers = {k.lower(): v for k, v in r.headers.items()}
         ctype = (r.content_type or "").split(";")[0].strip().lower() or None
         hop = _Hop(status=r.status, location=r.refused_hop, content_type=ctype, headers=headers, method=method,
-                   error=_refine(r.error, r.detail), detail=r.detail, elapsed_ms=r.elapsed_ms)
+                   error=r.error, detail=r.detail, elapsed_ms=r.elapsed_ms)
         if r.error == "redirect-loop" and r.redirects:  # a self-redirect: let the caller see the hop
             hop.error, hop.location = None, r.final_url
         if hop.error in ("too-large", "timeout") and hop.status is not None and not r.redirects:
@@ -446,20 +446,6 @@ def _record_for(site: Site, url: str) -> Record | None:
         key = normalize(url)  # the crawler's key for any spelling of the URL
         rec = site.records.get(key) if key else None
     return rec
-
-
-def _refine(error: str | None, detail: str | None) -> str | None:
-    """urllib3's NewConnectionError (refused, DNS) subclasses ConnectTimeoutError, so a refused
-    connection can arrive labelled "timeout": tell them apart by the underlying message."""
-    if error != "timeout" or not detail:
-        return error
-    text = detail.lower()
-    if "refused" in text:
-        return "refused"
-    if any(s in text for s in ("resolve", "name or service", "nodename nor servname", "getaddrinfo",
-                               "no address associated")):
-        return "dns"
-    return error
 
 
 def _never(_url: str) -> bool:
