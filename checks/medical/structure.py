@@ -108,13 +108,15 @@ def _kind(name: str) -> str | None:
 
 # A first sentence that only answers a question: "Yes, ...", "No.", or a few words such as
 # "Usually not at first." or "It depends."
-_YES_NO = re.compile(r"^(yes|no|nope|yep|yeah)\b\s*[,.!;:—–-]", re.I)
-_SHORT_ANSWER = re.compile(r"^(not|usually|rarely|sometimes|often|it\s+depends|absolutely|definitely|probably|"
-                           r"maybe|perhaps|never|always|only|almost\s+never|in\s+most\s+cases)\b[^.!?]*[.!]$", re.I)
+_YES_NO = re.compile(r"^(yes|no|nope|yep|yeah)\b\s*[,.!;:—–-](?!\s*\d)", re.I)  # not "No. 1 in ..."
+_SHORT_ANSWER = re.compile(
+    r"^(not\s+(usually|always|often|necessarily|really|yet|at\s+all|at\s+first|right\s+away)|"
+    r"usually(\s+not)?(\s+at\s+first)?|rarely|sometimes|often|it\s+depends|absolutely(\s+not)?|"
+    r"definitely(\s+not)?|probably(\s+not)?|maybe|perhaps|almost\s+never|in\s+most\s+cases)[.!]$", re.I)
 
 
 def _bare_answer(sentence: str) -> bool:
-    return bool(_YES_NO.match(sentence) or (len(sentence.split()) <= 4 and _SHORT_ANSWER.match(sentence)))
+    return bool(_YES_NO.match(sentence) or _SHORT_ANSWER.match(sentence.strip()))
 
 
 def _answers_without_question(page: Page) -> Iterable[Finding]:
@@ -263,7 +265,12 @@ MISSING_HEADING = Rule(
             "<h2>Symptoms</h2><p>Pain often starts at night.</p><p>The most common symptom is sudden pain "
             "in the big toe.</p><h2>Do I need an X-ray?</h2><p>Usually not at first. Blood tests and the "
             "joint fluid tell more.</p><p><strong>Can I drink beer?</strong></p><p>No, it is best to avoid it.</p>"
-            "<p>No referral is needed to see us.</p>"
+            "<p>No referral is needed to see us.</p><p>No. 1 in patient reviews.</p><p>Never skip a dose.</p>"
+        )),
+        Example.of(doc(
+            "<h1>Carpal tunnel</h1><h2>Causes</h2><p>Pressure on a nerve in the wrist causes it.</p>"
+            "<h2>Treatment</h2><p>A splint worn at night helps many people.</p><p>Symptoms are often worse "
+            "at night, so the splint matters most then.</p>"
         )),
     ),
     check=check_missing_heading,
