@@ -25,14 +25,18 @@ FAMILIES = ("medical", "readability", "links", "local", "onpage")
 FACT_RULES = frozenset({"medical.fact-contradiction", "medical.fda-status", "medical.wrong-pathogen"})
 
 
-def known_issue(finding: dict[str, Any]) -> str | None:
-    """Why a finding on a clean site is a known tool problem outside this corpus' reach, or None.
+# Known tool problems that a clean site may show, as (rule, text in the message, reason). Each is
+# left out of the clean-site figures and listed by the report. None at present: this corpus found
+# links.insecure-link reporting a local build's own links as http://site.invalid/ (76-82 per site),
+# fixed in the links family since.
+KNOWN_ISSUES: tuple[tuple[str, str, str], ...] = ()
 
-    links.insecure-link: a local build's own pages get http://site.invalid/ URLs, which the rule
-    reports as plain-http links even when [site] url is https (reported to the links owners; the
-    fix belongs in checks/links/insecure.py)."""
-    if finding["rule"] == "links.insecure-link" and "http://site.invalid/" in finding["message"]:
-        return "links: a local build's own links are resolved to http://site.invalid/"
+
+def known_issue(finding: dict[str, Any]) -> str | None:
+    """Why a finding on a clean site is a known tool problem outside this corpus' reach, or None."""
+    for rule, text, reason in KNOWN_ISSUES:
+        if finding["rule"] == rule and text in finding["message"]:
+            return reason
     return None
 
 

@@ -2,8 +2,8 @@
 Denver orthopedics, Columbus chiropractic/physical therapy), each audited offline with its own
 seotool.toml:
 
-- the clean copies raise no error or warning finding, except the known tool issues that
-  tests/heldout_scoring.known_issue() lists with their reason, and no medical error at all;
+- the clean copies raise no error or warning finding, except known tool issues listed with their
+  reason in tests/heldout_scoring.KNOWN_ISSUES (none at present), and no medical error at all;
 - the planted copies' defects (manifest.yaml) are found by the expected rule: recall >= 90% for
   each family whose rules this corpus was used to fix (medical text rules, readability, local,
   onpage); the links family and the medical fact base are measured and printed, not asserted;
