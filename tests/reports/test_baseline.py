@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from checks import registry
 from seotool.baseline import apply_baseline, make_baseline, write_baseline
 from seotool.errors import InputError
 from tests.reports.conftest import SITE, audit_folder, write_site
@@ -142,9 +141,6 @@ LINKED_SITE = {
 }
 
 
-@pytest.mark.skipif(registry().get(BROKEN_LINK) is None, reason="the links family has no links.broken-link rule yet")
-@pytest.mark.xfail(reason="work in progress in the links family: links.insecure-link also flags the new relative link "
-                   "between local files", strict=False)
 def test_cli_baseline_then_one_new_broken_link_fails(cli, tmp_path):
     """The issue's scenario with the project's real checks: unchanged site + baseline exits 0; one
     new broken link exits 1 and exactly that finding is new."""
