@@ -391,23 +391,87 @@ class _Reader:
                 self.emit(s, "is_a", o, pos, hedged, self.items[t].start, self.items[t].end)
 
     def appositive(self, t: int) -> None:
-        """'Syphilis, a viral infection, can ...' -> (syphilis, is_a, viral infection)."""
+        """'Syphilis, a viral infection, can ...' -> (syphilis, is_a, viral infection); also with a tail
+        ('Shingles, a bacterial infection of the nerves, can ...'). A list ('ibuprofen, a muscle
+        relaxant, and rest') is not an appositive: nothing is read from it."""
         items = self.items
+        n = len(items)
         if not self.is_mention(t - 1) or self.modifies_head(t - 1) or t - 1 in self.objects:
             return
+        if self._list_item(t - 1):
+            return
         k = t + 1
-        if k >= len(items) or items[k].text.lower() not in ("a", "an"):
+        if k >= n or items[k].text.lower() not in ("a", "an"):
             return
         k += 1
         words = 0
-        while k < len(items) and WORD in items[k].roles and words < 2:
+        while k < n and WORD in items[k].roles and words < 2:
             k += 1
             words += 1
         if not self.is_mention(k) or self.kind(k) not in GENERIC_KINDS or self.modifies_head(k):
             return
-        if k + 1 < len(items) and not items[k + 1].roles & {COMMA, LPAREN, RPAREN}:
-            return  # not closed: "shingles, a rash that ..." is fine too, but keep to clear cases
+        k2 = k + 1
+        while k2 < n and items[k2].roles & {HEAD, TNOUN} and not items[k2].roles & {PREP, TRIG}:
+            k2 += 1  # "a steroid medicine", "an antibiotic pill"
+        close = self._appositive_end(k2)
+        if close is None:
+            return
+        if close < n and COMMA in items[close].roles and self._list_follows(close + 1):
+            return  # "ibuprofen, a muscle relaxant, heat and rest"
         self.emit(t - 1, "is_a", k, True, self.cond_before[t], items[t].start, items[k].end)
+
+    def _list_item(self, i: int) -> bool:
+        """The mention at i follows a comma or 'and'/'or' (after determiners): it is a list item."""
+        j = min(self.group_left(i)) - 1
+        while j >= 0 and DET in self.items[j].roles:
+            j -= 1
+        return j >= 0 and bool(self.items[j].roles & {COMMA, COORD})
+
+    def _appositive_end(self, k: int) -> int | None:
+        """Index of the comma, bracket or sentence end that closes an appositive whose noun ended
+        before k: at once, or after a short tail with no verb ('of the nerves', 'in the skin')."""
+        items = self.items
+        n = len(items)
+        if k >= n or items[k].roles & {COMMA, LPAREN, RPAREN} or items[k].text in ".;:":
+            return k
+        if REL in items[k].roles:  # "a viral infection that affects the nerves, ..."
+            for j in range(k + 1, min(n, k + 9)):
+                if items[j].roles & {COMMA, RPAREN}:
+                    return j
+                if items[j].roles & {BREAK, REL, LPAREN} or items[j].text in ".;:!?":
+                    return None
+            return None
+        tail = 0
+        while k < n and tail < 6:
+            r = items[k].roles
+            if r & {COMMA, RPAREN}:
+                return k
+            # a reduced relative may open the tail: "a viral illness spread by ticks, ..."
+            opener = tail == 0 and TRIG in r and any(v == "passive" or rel == "spreads_by" for rel, v in items[k].triggers)
+            if not opener and (r & ({BREAK, COP, NEG, HEDGE, AUX, COND, REL} | _RELATION_ITEMS)
+                               or items[k].text in ".;:!?"):
+                return None
+            if tail == 0 and not opener and not (PREP in r and not r & {COORD}):
+                return None  # the tail must open with a preposition: "a viral infection of the skin"
+            tail += 1
+            k += 1
+        return None
+
+    def _list_follows(self, k: int) -> bool:
+        """After an appositive's closing comma: 'and'/'or' or another noun before any verb = a list."""
+        items = self.items
+        n = len(items)
+        if k >= n:
+            return False
+        if items[k].roles & {COORD, DET} or items[k].text.lower() in ("etc", "plus"):
+            return True
+        for j in range(k, min(n, k + 4)):
+            r = items[j].roles
+            if r & ({AUX, HEDGE, NEG, FREQ, COP, BREAK, REL} | _RELATION_ITEMS):
+                return False
+            if r & {COORD, COMMA}:
+                return True
+        return False
 
     def examples(self, t: int) -> None:
         """'opioids such as ketamine', 'NSAIDs, including acetaminophen' -> (ketamine, is_a, opioid)."""

@@ -34,7 +34,7 @@ FACTS_DIR = DATA / "facts"
 ONTOLOGY_FILE = DATA / "disease_ontology" / "DO_infectious_disease_slim.obo"
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
-_CONCEPT_FIELDS = {"id", "label", "kind", "names", "cased", "parents", "pathogen_class", "agents", "doid", "note"}
+_CONCEPT_FIELDS = {"id", "label", "kind", "names", "cased", "parents", "pathogen_class", "agents", "doid", "disjoint", "note"}
 _FACT_FIELDS = {"id", "fact", "claim", "wrong", "bad", "good", "authority", "severity", "correction", "rule", "note"}
 _PATTERN_FIELDS = {"subject", "relation", "object", "polarity", "hedged"}
 ANY = "any"  # pattern object: anything, stated or not
@@ -123,8 +123,11 @@ def load_concepts(paths: Iterable[Path]) -> dict[str, Concept]:
         if doid is not None and not (isinstance(doid, str) and doid.startswith("DOID:")):
             raise c.fail("doid", f"must look like 'DOID:8536', got {doid!r}")
         label = c.text("label", names[0])
+        disjoint = entry.get("disjoint", False)
+        if not isinstance(disjoint, bool) or (disjoint and kind != "drug_class"):
+            raise c.fail("disjoint", "must be true or false, and only on a drug_class")
         concepts[cid] = Concept(cid, label, kind, names + tuple(f"\x00{n}" for n in cased), parents, pclass,
-                                agents, doid, file)
+                                agents, doid, file, disjoint)
     for cid, concept in concepts.items():
         for field, refs in (("parents", concept.parents), ("agents", concept.agents)):
             for ref in refs:

@@ -80,6 +80,16 @@ class KnowledgeBase:
                 for s in pattern.subjects:
                     for r in pattern.relations:
                         self.index.setdefault((s, r), []).append((pattern, fact))
+        # drug -> [(its disjoint class, the fact that says so)], from positive "X is a Y" claims
+        self.drug_classes: dict[str, list[tuple[str, Fact]]] = {}
+        for fact in facts:
+            c = fact.claim
+            if not c.positive or "is_a" not in c.relations or not c.objects:
+                continue
+            for o in c.objects:
+                if o in concepts and concepts[o].disjoint:
+                    for s in c.subjects:
+                        self.drug_classes.setdefault(s, []).append((o, fact))
 
     # -- reading ---------------------------------------------------------------------------------
 
@@ -106,6 +116,9 @@ class KnowledgeBase:
                      if _matches(p, flipped)]
         if found:
             return found
+        other = self._other_class(st)
+        if other is not None:
+            return [other]
         onto = self._ontology_verdict(st)
         return [onto] if onto else []
 
@@ -124,6 +137,22 @@ class KnowledgeBase:
             key=fact.id,
             fact=fact,
         )
+
+    def _other_class(self, st: Statement) -> Verdict | None:
+        """'Ibuprofen, a muscle relaxant': a drug of one disjoint class called a member of another."""
+        if st.relation != "is_a" or not st.positive or st.hedged or st.object is None:
+            return None
+        obj = self.concepts.get(st.object)
+        known = self.drug_classes.get(st.subject)
+        if obj is None or not obj.disjoint or not known:
+            return None
+        lineage = {st.object, *self._ancestors(st.object)}
+        if any(cls in lineage or st.object in self._ancestors(cls) for cls, _ in known):
+            return None  # "duloxetine is an antidepressant" (an SNRI is one)
+        cls, fact = known[0]
+        v = self._fact_verdict(st, fact.claim, fact)
+        return Verdict(v.rule, st, f"Says {self.render(st)}, but {self.label(st.subject)} is a {self.label(cls)}: "
+                       f"{fact.fact}", v.suggestion, v.authority, v.severity, v.confidence, v.key, fact)
 
     def render(self, st: Statement) -> str:
         subj = self.label(st.subject)

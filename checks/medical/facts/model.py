@@ -56,6 +56,9 @@ class Concept:
     agents: tuple[str, ...] = ()  # for infectious diseases: the concept ids of their causal agents
     doid: str | None = None
     source: str = ""  # the data file it came from
+    # a drug class no drug of another disjoint class belongs to (NSAID, opioid, antibiotic, ...):
+    # "ibuprofen, a muscle relaxant" contradicts "ibuprofen is an NSAID" without a listed pattern
+    disjoint: bool = False
 
 
 @dataclass(frozen=True)
