@@ -15,7 +15,7 @@ from seotool.config import Config
 from seotool.errors import InputError, NothingAudited
 from seotool.progress import Progress
 from seotool.registry import Registry
-from seotool.result import build_result
+from seotool.result import build_result, page_metric_hooks
 from seotool.rules import Rule
 from seotool.runner import run_rules, select_rules
 from seotool.site import Site
@@ -108,6 +108,7 @@ def run_audit(targets: list[str], config: Config, registry: Registry, options: A
         progress.done()
     if not site.pages and site.interrupted:
         raise NothingAudited("interrupted before any page was gathered", exit_code=130)
-    findings, suppressed = run_rules(site, rules, config)
+    hooks = page_metric_hooks(registry, {r.family for r in rules})
+    findings, suppressed = run_rules(site, rules, config, page_metrics=hooks)
     finished = datetime.now(UTC)
     return build_result(site, findings, suppressed, rules, registry, started, finished)

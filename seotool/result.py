@@ -9,6 +9,7 @@ from typing import Any
 from seotool import __version__
 from seotool.registry import Registry
 from seotool.rules import Finding, Rule
+from seotool.runner import METRICS_KEY, PageMetrics, family_metrics
 from seotool.site import Site
 
 SCHEMA_VERSION = 1
@@ -18,6 +19,7 @@ def build_result(site: Site, findings: list[Finding], suppressed: list[dict], ru
                  started: datetime, finished: datetime) -> dict[str, Any]:
     active = {r.family for r in rules}
     pages_by_url = {p.final_url: p for p in site.pages}
+    hooks = page_metric_hooks(registry, active)
     page_entries = []
     for key, rec in site.records.items():
         entry: dict[str, Any] = {
@@ -41,14 +43,10 @@ def build_result(site: Site, findings: list[Finding], suppressed: list[dict], ru
             entry["word_count"] = page.word_count
             if page.source_path:
                 entry["source_path"] = page.source_path
-            metrics: dict[str, Any] = {}
-            for name in sorted(active):
-                fam = registry.families.get(name)
-                if fam and fam.page_metrics:
-                    try:
-                        metrics[name] = fam.page_metrics(page, site)
-                    except Exception as exc:  # noqa: BLE001 - metrics must not end the audit
-                        metrics[name] = {"error": f"{type(exc).__name__}: {exc}"}
+            # computed beside the page checks when those ran in worker processes
+            metrics = page.cache.get(METRICS_KEY)
+            if metrics is None:
+                metrics = family_metrics(page, site, hooks)
             if metrics:
                 entry["metrics"] = metrics
         page_entries.append(entry)
@@ -79,6 +77,16 @@ def build_result(site: Site, findings: list[Finding], suppressed: list[dict], ru
         "suppressed": suppressed,
         "summary": summary,
     }
+
+
+def page_metric_hooks(registry: Registry, families: set[str]) -> PageMetrics:
+    """The ``page_metrics`` hooks of ``families``, in the order their figures are listed."""
+    hooks: PageMetrics = {}
+    for name in sorted(families):
+        fam = registry.families.get(name)
+        if fam and fam.page_metrics:
+            hooks[name] = fam.page_metrics
+    return hooks
 
 
 def summarize(findings: list[Finding], pages: list[dict[str, Any]]) -> dict[str, Any]:

@@ -3,8 +3,12 @@
 
 from __future__ import annotations
 
+import os
 import traceback
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
 
 from seotool.config import Config
 from seotool.registry import Registry
@@ -26,15 +30,26 @@ def select_rules(registry: Registry, config: Config, families: Iterable[str] | N
     ]
 
 
-def run_rules(site: Site, rules: list[Rule], config: Config) -> tuple[list[Finding], list[dict]]:
+# Page-scoped checks run in worker processes (forked: they inherit the gathered site) when the
+# audit has at least this many pages; below it the pool's start-up costs more than it saves.
+POOL_MIN_PAGES = 200
+# page.cache key under which pooled workers leave each page's family metrics for build_result.
+METRICS_KEY = "seotool.page_metrics"
+
+PageMetrics = dict[str, Callable[[Any, Site], dict[str, Any]]]
+
+
+def run_rules(site: Site, rules: list[Rule], config: Config, page_metrics: PageMetrics | None = None,
+              workers: int | None = None, pool_min_pages: int = POOL_MIN_PAGES) -> tuple[list[Finding], list[dict]]:
     """All findings of ``rules`` on ``site``, with severities overridden, suppressions applied and
-    fingerprints set. Returns (findings, suppressed) where suppressed lists what was silenced."""
-    findings: list[Finding] = []
+    fingerprints set. Returns (findings, suppressed) where suppressed lists what was silenced.
+
+    ``page_metrics`` (family name -> hook) are computed beside the page checks when those run in
+    worker processes, so build_result need not compute them again; ``workers`` defaults to the
+    CPUs this process may use."""
     page_rules = [r for r in rules if r.scope == "page"]
     site_rules = [r for r in rules if r.scope == "site"]
-    for page in site.pages:
-        for rule in page_rules:
-            findings.extend(_guarded(rule, page.url, lambda r=rule, p=page: r.check(p, site)))
+    findings = _page_findings(site, page_rules, page_metrics or {}, workers, pool_min_pages)
     for rule in site_rules:
         findings.extend(_guarded(rule, "", lambda r=rule: r.check(site)))
 
@@ -49,6 +64,82 @@ def run_rules(site: Site, rules: list[Rule], config: Config) -> tuple[list[Findi
     kept, suppressed = Suppressions.from_site(site, config).apply(findings)
     kept.sort(key=sort_key)
     return kept, suppressed
+
+
+def _check_page(site: Site, page, page_rules: list[Rule]) -> list[Finding]:
+    found: list[Finding] = []
+    for rule in page_rules:
+        found.extend(_guarded(rule, page.url, lambda r=rule: r.check(page, site)))
+    return found
+
+
+def family_metrics(page, site: Site, hooks: PageMetrics) -> dict[str, Any]:
+    """Each family's figures for ``page`` (a family whose hook fails gets its error instead)."""
+    metrics: dict[str, Any] = {}
+    for name, hook in hooks.items():
+        try:
+            metrics[name] = hook(page, site)
+        except Exception as exc:  # noqa: BLE001 - metrics must not end the audit
+            metrics[name] = {"error": f"{type(exc).__name__}: {exc}"}
+    return metrics
+
+
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def _page_findings(site: Site, page_rules: list[Rule], hooks: PageMetrics, workers: int | None,
+                   pool_min_pages: int) -> list[Finding]:
+    """Page-scoped findings in page order (the order dedupe numbers repeats in). Many pages are
+    split between forked worker processes; the first page is checked here first so that every
+    lazily loaded word list and per-site lookup (``site.cache``) is built once and inherited."""
+    pages = site.pages
+    workers = _cpus() if workers is None else workers
+    if workers < 2 or len(pages) < max(pool_min_pages, 2) or not page_rules or not _can_fork():
+        return [f for page in pages for f in _check_page(site, page, page_rules)]
+    findings = _check_page(site, pages[0], page_rules)
+    global _JOB
+    _JOB = (site, page_rules, hooks)
+    size = max(1, -(-(len(pages) - 1) // (workers * 8)))  # small chunks even out slow pages
+    chunks = [(i, min(i + size, len(pages))) for i in range(1, len(pages), size)]
+    try:
+        import multiprocessing
+
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            results = list(pool.map(_check_chunk, chunks))
+    except (BrokenProcessPool, OSError):  # a worker died (e.g. out of memory): check here instead
+        results = [_check_chunk(chunk, keep_metrics=False) for chunk in chunks]
+    finally:
+        _JOB = None
+    for (start, _stop), per_page in zip(chunks, results, strict=True):
+        for offset, (found, metrics) in enumerate(per_page):
+            findings.extend(found)
+            if metrics is not None:
+                pages[start + offset].cache[METRICS_KEY] = metrics
+    return findings
+
+
+_JOB: tuple[Site, list[Rule], PageMetrics] | None = None  # what forked workers check
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _check_chunk(bounds: tuple[int, int], keep_metrics: bool = True) -> list[tuple[list[Finding], dict | None]]:
+    """Findings (and family metrics) of pages ``start:stop``; runs in a worker process."""
+    assert _JOB is not None
+    site, page_rules, hooks = _JOB
+    out = []
+    for page in site.pages[bounds[0]:bounds[1]]:
+        found = _check_page(site, page, page_rules)
+        out.append((found, family_metrics(page, site, hooks) if hooks and keep_metrics else None))
+    return out
 
 
 def _guarded(rule: Rule, url: str, call) -> list[Finding]:

@@ -6,7 +6,7 @@ from seotool.config import Config, defaults, merge
 from seotool.page import Page
 from seotool.registry import Family, Registry
 from seotool.rules import Example, Rule, Severity, rule_matches
-from seotool.runner import at_or_above, run_rules, select_rules
+from seotool.runner import METRICS_KEY, at_or_above, run_rules, select_rules
 from seotool.site import Site
 
 
@@ -93,3 +93,25 @@ def test_inline_suppression_with_and_without_reason():
     assert [(f.url, f.rule) for f in findings if f.rule == "onpage.say-title"] == [("b.html", "onpage.say-title")]
     assert any(f.rule == "tool.suppression-without-reason" and f.url == "b.html" for f in findings)
     assert suppressed[0]["reason"] == "old title kept on purpose"
+
+
+def test_worker_processes_find_what_the_serial_run_finds():
+    cfg = config()
+    titles = [("bad" if i % 3 else "good") + f" {i % 4}" for i in range(40)]
+    rules = list(REG.rules.values())
+
+    def metrics(page, s):
+        if page.title.endswith("3"):
+            raise ValueError("no figures")
+        return {"title_length": len(page.title)}
+
+    serial_site = site(cfg, *titles)
+    serial, _ = run_rules(serial_site, rules, cfg, workers=1)
+    pooled_site = site(cfg, *titles)
+    pooled, _ = run_rules(pooled_site, rules, cfg, page_metrics={"onpage": metrics}, workers=2, pool_min_pages=2)
+    assert [f.to_dict() for f in pooled] == [f.to_dict() for f in serial]
+    assert sum(f.rule == "tool.check-error" for f in pooled) == 40  # the failing check, once per page
+    assert any(f.rule == "links.count" and f.message == "40 pages" for f in pooled)
+    # figures computed in the workers come back for the result (the first page is checked here)
+    assert pooled_site.pages[5].cache[METRICS_KEY] == {"onpage": {"title_length": len(titles[5])}}
+    assert pooled_site.pages[3].cache[METRICS_KEY] == {"onpage": {"error": "ValueError: no figures"}}

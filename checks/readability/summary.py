@@ -10,6 +10,7 @@ from checks.readability.analysis import analyse
 from checks.readability.settings import settings
 from seotool.page import Page
 from seotool.rules import Finding
+from seotool.runner import METRICS_KEY
 from seotool.site import Site
 
 # Histogram buckets of page grades: (label, lower bound exclusive, upper bound inclusive).
@@ -52,11 +53,17 @@ def as_number(value: float) -> float | int:
     return int(value) if float(value).is_integer() else value
 
 
+def _known_metrics(page: Page, site: Site) -> dict[str, Any]:
+    """The page's figures as the runner's worker processes left them, else computed here."""
+    known = page.cache.get(METRICS_KEY, {}).get("readability")
+    return known if known is not None and "error" not in known else page_metrics(page, site)
+
+
 def summarize(site: Site, findings: list[Finding]) -> dict[str, Any]:
     cfg = settings(site)
     graded: list[tuple[str, dict[str, Any]]] = []
     for page in site.pages:
-        m = page_metrics(page, site)
+        m = _known_metrics(page, site)
         if m["graded"]:
             graded.append((page.url, m))
     grades = [m["grade"] for _, m in graded]
