@@ -97,8 +97,15 @@ class Finding:
     data: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d.pop("key")
+        # Field by field: dataclasses.asdict deep-copies through every value and is the slowest
+        # part of building a large result. Containers are still copied (callers may edit them).
+        d = {name: getattr(self, name) for name in _FINDING_FIELDS}
+        if self.source is not None:
+            d["source"] = dict(self.source)
+        if self.data:
+            d["data"] = _copied(self.data)
+        else:
+            d["data"] = {}
         return d
 
     @classmethod
@@ -111,6 +118,20 @@ class Finding:
         norm = " ".join(self.excerpt.split()).lower()
         raw = "\x1f".join((self.rule, self.url, norm, self.key))
         return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+
+
+_FINDING_FIELDS = tuple(name for name in Finding.__dataclass_fields__ if name != "key")
+
+
+def _copied(value: Any) -> Any:
+    """A copy of a JSON-like value, as ``dataclasses.asdict`` would make it."""
+    if isinstance(value, dict):
+        return {k: _copied(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_copied(v) for v in value)
+    if hasattr(value, "__dataclass_fields__"):
+        return asdict(value)
+    return value
 
 
 PageCheck = Callable[["Page", "Site"], Iterable[Finding]]
