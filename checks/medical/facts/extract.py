@@ -77,6 +77,7 @@ _COMPOUND_TAILS = frozenset(
 _NOT_TREATMENT_HEADS = frozenset("use users misuse disorder addiction overdose dependence withdrawal".split())
 _PARTIAL = frozenset("every everyone everybody all always completely fully entirely totally 100 guaranteed".split())
 _KIND_WORDS = frozenset({"type", "types", "form", "forms", "kind", "kinds", "all", "any"})
+_EXCLUDING = frozenset({"without", "other than", "except", "except for", "apart from", "besides", "free of"})
 _EXAMPLE_LINKS = frozenset({"such as", "including", "like", "for example", "e g", "especially", "particularly"})
 
 
@@ -483,7 +484,12 @@ class _Reader:
         j = t + 1
         if not self.is_mention(j):
             return
-        for m, pos in self.group_right(j, True):
+        b = k - 1
+        while b >= 0 and DET in self.items[b].roles:
+            b -= 1
+        # "a cream without steroids, such as tacrolimus": examples of what is NOT the class
+        positive = not (b >= 0 and (NEG in self.items[b].roles or self.items[b].text.lower() in _EXCLUDING))
+        for m, pos in self.group_right(j, positive):
             self.emit(m, "is_a", k, pos, self.cond_before[t], self.items[t].start, self.items[t].end)
 
     def catch(self, t: int) -> None:
@@ -610,6 +616,11 @@ class _Reader:
     def _relative_head(self, k: int, neg: bool, hedge: int) -> tuple[list[int], bool, int] | None:
         """'X, which causes ...' -> X; 'X is a viral infection that causes ...' -> X."""
         j = k - 1
+        if (j >= 1 and COMMA in self.items[j].roles and self.items[k].text.lower() == "which"
+                and self.is_mention(j - 1) and self.kind(j - 1) == "disease" and j - 1 not in self.objects):
+            # "signs of a joint infection, which is caused by ...": a non-restrictive "which" after a
+            # condition is about that condition, even inside a prepositional phrase
+            return [j - 1], neg, hedge
         steps = 0
         while j >= 0 and steps < 5:
             r = self.items[j].roles

@@ -100,12 +100,26 @@ class KnowledgeBase:
         """Every verdict on one sentence, at most one per fact (or ontology check)."""
         out: list[Verdict] = []
         keys: set[str] = set()
-        for st in self.statements(sentence):
+        for st in self._possible_causes(self.statements(sentence)):
             for v in self.judge(st):
                 if v.key not in keys:
                     keys.add(v.key)
                     out.append(v)
         return out
+
+    def _possible_causes(self, statements: list[Statement]) -> list[Statement]:
+        """'Joint infections are caused by bacteria, viruses or fungi' lists possible causes: a
+        statement naming two or more kinds of germ for one disease is read as hedged."""
+        kinds: dict[str, set[str]] = {}
+        for st in statements:
+            c = self.concepts.get(st.subject)
+            if st.relation == "causes" and st.positive and st.object and c is not None and c.pathogen_class:
+                kinds.setdefault(st.object, set()).add(c.pathogen_class)
+        for st in statements:
+            c = self.concepts.get(st.subject)
+            if st.relation == "causes" and c is not None and c.pathogen_class and len(kinds.get(st.object or "", ())) > 1:
+                st.hedged = True
+        return statements
 
     def judge(self, st: Statement) -> list[Verdict]:
         found = [self._fact_verdict(st, p, f) for p, f in self.index.get((st.subject, st.relation), ())
