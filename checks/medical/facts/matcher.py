@@ -9,11 +9,12 @@ or a disease said to cause its own pathogen, becomes ``medical.wrong-pathogen``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
 from checks.medical.facts import lexer as lx
+from checks.medical.facts.anaphora import AMBIGUOUS, heading_topic, resolve, subject_topic
 from checks.medical.facts.extract import extract
 from checks.medical.facts.loader import (
     ONTOLOGY_FILE,
@@ -96,16 +97,32 @@ class KnowledgeBase:
     def statements(self, sentence: str) -> list[Statement]:
         return extract(self.lexicon.lex(sentence), self.concepts, self.class_ids)
 
-    def check(self, sentence: str) -> list[Verdict]:
+    def check(self, sentence: str, antecedent: str | None = None) -> list[Verdict]:
         """Every verdict on one sentence, at most one per fact (or ontology check)."""
+        return self.read(sentence, antecedent)[0]
+
+    def read(self, sentence: str, antecedent: str | None = None) -> tuple[list[Verdict], str | None]:
+        """The verdicts on one sentence and the concept it is about (see ``anaphora``). A pronoun
+        subject ("It", "This condition") is read as ``antecedent`` when one is given."""
+        items = self.lexicon.lex(sentence)
+        resolved = False
+        if antecedent is not None and antecedent != AMBIGUOUS:
+            items, resolved = resolve(items, antecedent, self.concepts)
+        topic = subject_topic(items, self.concepts)
         out: list[Verdict] = []
         keys: set[str] = set()
-        for st in self._possible_causes(self.statements(sentence)):
+        for st in self._possible_causes(extract(items, self.concepts, self.class_ids)):
             for v in self.judge(st):
                 if v.key not in keys:
                     keys.add(v.key)
+                    if resolved and antecedent in (st.subject, st.object):
+                        v = replace(v, message=f"Reading the pronoun as {self.label(antecedent or '')} (what the "
+                                    f"text before it is about): {v.message}", confidence="medium")
                     out.append(v)
-        return out
+        return out, topic
+
+    def heading_topic(self, heading: str) -> str | None:
+        return heading_topic(self.lexicon.lex(heading), self.concepts)
 
     def _possible_causes(self, statements: list[Statement]) -> list[Statement]:
         """'Joint infections are caused by bacteria, viruses or fungi' lists possible causes: a

@@ -37,12 +37,21 @@ def page_verdicts(page: Page) -> list[PageVerdict]:
         return cached
     kb = knowledge()
     out: list[PageVerdict] = []
+    headings: dict[tuple[str, ...], str | None] = {}
     for block in page.blocks:
+        # "It" / "This condition" at a block's start: the condition its heading (else the H1) names
+        section = block.section
+        if section not in headings:
+            headings[section] = next((t for t in (kb.heading_topic(h) for h in section[-1:] + section[:1]) if t), None)
+        previous: str | None = None
         for sentence in split_sentences(block.text):
             if len(sentence.text) > MAX_SENTENCE:
+                previous = None
                 continue
-            for verdict in kb.check(sentence.text):
+            verdicts, topic = kb.read(sentence.text, previous if previous is not None else headings[section])
+            for verdict in verdicts:
                 out.append(PageVerdict(block, sentence.text, verdict))
+            previous = topic
     page.cache[CACHE_KEY] = out
     return out
 
