@@ -1,5 +1,6 @@
 """Pronoun subjects ("It", "It's", "This condition") are read as what the text is about: the subject
-of the previous sentence in the block, else the one condition the section heading (or the H1) names.
+of the previous sentence in the block, else the one condition the section heading (or the H1) names;
+"these [small] cracks" is read as the topic the previous sentence defined as "a tiny crack".
 Nothing is resolved when the pronoun could point to something earlier in its own sentence, when the
 previous sentence names concepts without one as its subject, or when the heading names two things."""
 
@@ -33,6 +34,11 @@ def verdicts(body: str) -> list[tuple[str, str]]:
          "pill.</p>", "isotretinoin-is-retinoid"),
         ("<h1>Bone health</h1><h2>Stress fractures</h2><p>Usually it leads to osteoporosis later in life.</p>",
          "osteoporosis-raises-stress-fracture-risk"),
+        # a noun the previous sentence defined the topic as
+        ("<h1>Running injuries</h1><p>A stress fracture is a small break in a bone. Years later, these small breaks "
+         "can lead to osteoporosis.</p>", "osteoporosis-raises-stress-fracture-risk"),
+        ("<h1>Skin</h1><p>Eczema is a long-lasting rash. These itchy rashes are contagious.</p>",
+         "eczema-not-contagious"),
     ],
 )
 def test_pronoun_subject_is_read_as_the_topic(body, key):
@@ -65,6 +71,11 @@ def test_the_finding_says_how_the_pronoun_was_read():
         "<h1>Our clinic</h1><p>It is a viral infection clinic for the whole family.</p>",
         # a cleft points forward, not back
         "<h1>Shingles</h1><p>It is the varicella-zoster virus that causes chickenpox.</p>",
+        # a noun anaphor: correct, or a different noun than the one the topic was defined as
+        "<h1>Running injuries</h1><p>A stress fracture is a small break in a bone. These breaks are more likely "
+        "if you have osteoporosis.</p>",
+        "<h1>Skin</h1><p>Eczema is a long-lasting rash. These allergies are contagious.</p>",
+        "<h1>Skin</h1><p>Eczema is not a rash you can catch. These rashes are contagious only when infected.</p>",
         # a pronoun that is not a subject
         "<h1>Eczema</h1><p>Many children outgrow it, and contagious rashes are a different problem.</p>",
     ],

@@ -28,6 +28,7 @@ from checks.medical.facts.lexer import (
     INFNOUN,
     MENTION,
     NEG,
+    PREP,
     REL,
     TRIG,
     WORD,
@@ -39,7 +40,8 @@ AMBIGUOUS = "\x00ambiguous"  # the previous sentence names concepts but none is 
 _PRONOUNS = frozenset({"it", "it's", "it’s"})
 _CONDITION_NOUNS = frozenset("condition disease infection illness disorder problem".split())
 _DEFINITE = frozenset({"this", "the", "that"})
-_CANDIDATES = _PRONOUNS | _DEFINITE
+_DEMONSTRATIVE = frozenset({"this", "these", "those", "such"})
+_CANDIDATES = _PRONOUNS | _DEFINITE | _DEMONSTRATIVE
 _SUBJECT_KINDS = frozenset({"disease", "drug", "procedure", "device", "drug_class"})
 _VERBS = frozenset({COP, TRIG, APPROVAL, BARE_APPROVAL})
 _BETWEEN = frozenset({AUX, FREQ, HEDGE, NEG})
@@ -65,6 +67,41 @@ def subject_topic(items: list[Item], concepts: Mapping[str, Concept]) -> str | N
     return AMBIGUOUS if any(MENTION in it.roles and it.concept for it in items) else None
 
 
+def defined_noun(items: list[Item], topic: str | None) -> str | None:
+    """The noun a sentence defines its topic as: 'A stress fracture is a tiny crack in a bone' ->
+    'crack', so that 'these small cracks' in the next sentence can be read as stress fractures."""
+    if topic is None or topic == AMBIGUOUS:
+        return None
+    n = len(items)
+    k = next((i for i, it in enumerate(items) if it.concept == topic), n) + 1
+    while k < n and items[k].roles & {AUX, FREQ}:
+        k += 1
+    if k >= n or COP not in items[k].roles or NEG in items[k].roles:
+        return None
+    k += 1
+    if k >= n or items[k].text.lower() not in ("a", "an"):
+        return None
+    k += 1
+    last = None
+    words = 0
+    while k < n and items[k].roles == frozenset((WORD,)) and words < 3:
+        last = items[k].text.lower()
+        words += 1
+        k += 1
+    if last is None or (k < n and not (items[k].roles & {PREP, REL, COMMA} or items[k].text in ".;:")):
+        return None
+    return _stem(last)
+
+
+def _stem(word: str) -> str:
+    """'cracks' -> 'crack', 'rashes' -> 'rash', 'injuries' -> 'injury': enough to match a plural."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("shes", "ches", "xes", "sses")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
 def heading_topic(items: list[Item], concepts: Mapping[str, Concept]) -> str | None:
     """The one condition a heading names ('What psoriasis looks like'), else None."""
     found = {it.concept for it in items if MENTION in it.roles and it.concept}
@@ -75,8 +112,10 @@ def heading_topic(items: list[Item], concepts: Mapping[str, Concept]) -> str | N
     return cid if c is not None and c.kind == "disease" else None
 
 
-def resolve(items: list[Item], antecedent: str, concepts: Mapping[str, Concept]) -> tuple[list[Item], bool]:
-    """Replace pronoun subjects with a mention of ``antecedent``; return the items and whether any was."""
+def resolve(items: list[Item], antecedent: str, concepts: Mapping[str, Concept],
+            noun: str | None = None) -> tuple[list[Item], bool]:
+    """Replace pronoun subjects with a mention of ``antecedent``; return the items and whether any was.
+    ``noun``: the previous sentence defined the antecedent as one ('a tiny crack'): 'these cracks'."""
     c = concepts.get(antecedent)
     if c is None or not any(it.text.lower() in _CANDIDATES for it in items):
         return items, False
@@ -92,7 +131,7 @@ def resolve(items: list[Item], antecedent: str, concepts: Mapping[str, Concept])
             out.extend(items[i:])  # a concept named first is what a later "it" points to
             break
         low = it.text.lower()
-        span = _pronoun_span(items, i, low, c)
+        span = _pronoun_span(items, i, low, c) or _noun_span(items, i, low, noun)
         opened = opened or (opening and span > 0)
         # a later clause's "it" only continues a sentence that opened with the pronoun: in "Itching
         # is the main symptom, and it is worse at night" it is the itching
@@ -121,6 +160,18 @@ def _pronoun_span(items: list[Item], i: int, low: str, antecedent: Concept) -> i
     if (low in _DEFINITE and i + 1 < len(items) and antecedent.kind == "disease"
             and items[i + 1].text.lower() in _CONDITION_NOUNS and not items[i + 1].roles & {MENTION}):
         return 2  # "This condition", "The infection"
+    return 0
+
+
+def _noun_span(items: list[Item], i: int, low: str, noun: str | None) -> int:
+    """'these small cracks' when the previous sentence said the topic is 'a tiny crack'."""
+    if noun is None or low not in _DEMONSTRATIVE:
+        return 0
+    for j in range(i + 1, min(len(items), i + 4)):
+        if items[j].roles != frozenset((WORD,)):
+            return 0
+        if _stem(items[j].text.lower()) == noun:
+            return j - i + 1
     return 0
 
 

@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from checks.medical.facts import lexer as lx
-from checks.medical.facts.anaphora import AMBIGUOUS, heading_topic, resolve, subject_topic
+from checks.medical.facts.anaphora import AMBIGUOUS, defined_noun, heading_topic, resolve, subject_topic
 from checks.medical.facts.extract import extract
 from checks.medical.facts.loader import (
     ONTOLOGY_FILE,
@@ -101,14 +101,17 @@ class KnowledgeBase:
         """Every verdict on one sentence, at most one per fact (or ontology check)."""
         return self.read(sentence, antecedent)[0]
 
-    def read(self, sentence: str, antecedent: str | None = None) -> tuple[list[Verdict], str | None]:
-        """The verdicts on one sentence and the concept it is about (see ``anaphora``). A pronoun
-        subject ("It", "This condition") is read as ``antecedent`` when one is given."""
+    def read(self, sentence: str, antecedent: str | None = None,
+             noun: str | None = None) -> tuple[list[Verdict], str | None, str | None]:
+        """The verdicts on one sentence, the concept it is about and the noun it defines that concept
+        as (see ``anaphora``). A pronoun subject ("It", "This condition", "These cracks" after
+        ``noun`` 'crack') is read as ``antecedent`` when one is given."""
         items = self.lexicon.lex(sentence)
         resolved = False
         if antecedent is not None and antecedent != AMBIGUOUS:
-            items, resolved = resolve(items, antecedent, self.concepts)
+            items, resolved = resolve(items, antecedent, self.concepts, noun)
         topic = subject_topic(items, self.concepts)
+        defined = defined_noun(items, topic)
         out: list[Verdict] = []
         keys: set[str] = set()
         for st in self._possible_causes(extract(items, self.concepts, self.class_ids)):
@@ -119,7 +122,7 @@ class KnowledgeBase:
                         v = replace(v, message=f"Reading the pronoun as {self.label(antecedent or '')} (what the "
                                     f"text before it is about): {v.message}", confidence="medium")
                     out.append(v)
-        return out, topic
+        return out, topic, defined
 
     def heading_topic(self, heading: str) -> str | None:
         return heading_topic(self.lexicon.lex(heading), self.concepts)

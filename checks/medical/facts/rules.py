@@ -44,14 +44,15 @@ def page_verdicts(page: Page) -> list[PageVerdict]:
         if section not in headings:
             headings[section] = next((t for t in (kb.heading_topic(h) for h in section[-1:] + section[:1]) if t), None)
         previous: str | None = None
+        noun: str | None = None  # what the previous sentence defined its topic as ("a tiny crack")
         for sentence in split_sentences(block.text):
             if len(sentence.text) > MAX_SENTENCE:
-                previous = None
+                previous = noun = None
                 continue
-            verdicts, topic = kb.read(sentence.text, previous if previous is not None else headings[section])
+            verdicts, previous, noun = kb.read(sentence.text, previous if previous is not None else headings[section],
+                                               noun)
             for verdict in verdicts:
                 out.append(PageVerdict(block, sentence.text, verdict))
-            previous = topic
     page.cache[CACHE_KEY] = out
     return out
 
