@@ -95,8 +95,10 @@ FACT_CONTRADICTION = Rule(
     what=(
         "Reads each sentence for relations between known conditions, pathogens, drugs and body parts "
         "(causes, is a kind of, affects, spreads by, treats, prevents, ...), in any wording, voice or order, "
-        "and compares them with the fact base in checks/medical/data/facts/. Negated and hedged sentences "
-        "are read as such, and sentences that report a myth to correct it are skipped."
+        "including appositives ('X, a Y, ...'), relative clauses and a pronoun subject ('It ...', read as the "
+        "previous sentence's subject or the heading's condition), and compares them with the fact base in "
+        "checks/medical/data/facts/. Negated and hedged sentences are read as such, and sentences that "
+        "report a myth to correct it are skipped."
     ),
     why=(
         "A clinic page that states a medical fact backwards (\"shingles causes chickenpox\") misinforms "
