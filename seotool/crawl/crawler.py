@@ -18,6 +18,7 @@ from seotool.config import Config
 from seotool.crawl.fetch import FetchResult, Limits, Sessions, fetch
 from seotool.crawl.frontier import Entry, Frontier
 from seotool.crawl.pages import PageFetcher, PageOutcome
+from seotool.crawl.parsing import Parser
 from seotool.crawl.politeness import HostGate
 from seotool.crawl.recording import chain_records
 from seotool.crawl.robots import RobotsCache, agent_token
@@ -72,8 +73,9 @@ class Crawler:
         self.robots = None if settings.get("ignore_robots") else RobotsCache(
             self._fetch_robots, agent_token(user_agent), on_delay=self._on_crawl_delay)
         self.pool = WorkerPool(self.concurrency, self._work)
+        self.parser = Parser(self.max_pages)
         self.pages = PageFetcher(sessions=self.sessions, limits=self.limits, gate=self.gate, robots=self.robots,
-                                 scope=self.scope, frontier=self.frontier, stop=self.pool.stop)
+                                 scope=self.scope, frontier=self.frontier, stop=self.pool.stop, parser=self.parser)
         self.meta: deque[SitemapsOf | SitemapFile] = deque()
         self.sitemap_origins: set[str] = set()
         self.sitemap_files: set[str] = set()
@@ -94,6 +96,7 @@ class Crawler:
         finally:
             self.pool.close()
             self.gate.cancel()
+            self.parser.close()
             self._record_leftovers()
             self._sort()
             if not self.site.interrupted:
@@ -148,6 +151,7 @@ class Crawler:
                 return
             if isinstance(task, PageTask):
                 self.pages_started += 1
+                self.parser.maybe_start(self.pages_started)
             self.in_flight[id(task)] = task
             self.pool.submit(task)
 

@@ -12,9 +12,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
-from seotool.crawl.decode import decode_html
 from seotool.crawl.fetch import FetchResult, Limits, Sessions, fetch
 from seotool.crawl.frontier import Entry, Frontier
+from seotool.crawl.parsing import Parser
 from seotool.crawl.politeness import HostGate
 from seotool.crawl.robots import Robots, RobotsCache
 from seotool.page import Page
@@ -51,7 +51,7 @@ def looks_like_html(body: bytes) -> bool:
 
 class PageFetcher:
     def __init__(self, *, sessions: Sessions, limits: Limits, gate: HostGate, robots: RobotsCache | None,
-                 scope: Scope, frontier: Frontier, stop: threading.Event) -> None:
+                 scope: Scope, frontier: Frontier, stop: threading.Event, parser: Parser | None = None) -> None:
         self.sessions = sessions
         self.limits = limits
         self.gate = gate
@@ -59,6 +59,7 @@ class PageFetcher:
         self.scope = scope
         self.frontier = frontier
         self.stop = stop
+        self.parser = parser or Parser(max_pages=1)  # max_pages=1: always parse in this process
 
     def __call__(self, entry: Entry) -> PageOutcome:
         if self.robots is not None:
@@ -98,9 +99,8 @@ class PageFetcher:
         if not mime_type(result.content_type) and not looks_like_html(body):
             return  # no Content-Type and not HTML by its bytes: recorded not-html
         try:
-            text = decode_html(body, result.content_type)
-            page = Page(result.final_url, text, final_url=result.final_url, status=result.status or 200,
-                        headers=result.headers, depth=outcome.entry.depth)
+            page = self.parser.parse(body, result.content_type, result.final_url, result.status or 200,
+                                     result.headers, outcome.entry.depth)
         except Exception as exc:  # noqa: BLE001 - one unparseable page must not end the crawl
             outcome.parse_error = f"{type(exc).__name__}: {exc}"[:300]
             return

@@ -1,0 +1,84 @@
+"""Parse fetched HTML into ``Page`` objects, in helper processes once a crawl is big enough.
+
+Parsing (bs4 with html.parser) is pure Python and holds the GIL, so fetch threads parsing in
+the crawl's own process leave every other core idle. Past ``AFTER_PAGES`` pages, when the crawl
+may go on well beyond that, pages are parsed in a small pool of processes instead and come back
+pickled (a fraction of the cost of parsing).
+
+The helpers are forked from the crawl process (not spawned: spawning would re-run the caller's
+``__main__`` and import everything again). Fetch threads are running by then; that is safe
+here because a helper only runs the pool's loop and the parser, whose modules were all imported
+by the pages parsed before the pool started, and os.fork holds the import lock."""
+
+from __future__ import annotations
+
+import os
+import threading
+from concurrent.futures import CancelledError, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from seotool.crawl.decode import decode_html
+from seotool.page import Page
+
+AFTER_PAGES = 50  # pages parsed here before the pool starts: small crawls never pay for it
+MIN_PAGES = 200  # ... and only when max_pages allows at least this many (0 = no limit)
+
+
+def parse_page(body: bytes, content_type: str | None, final_url: str, status: int, headers: dict[str, str],
+               depth: int) -> Page:
+    """Decode and parse one page (in whichever process runs it)."""
+    text = decode_html(body, content_type)
+    return Page(final_url, text, final_url=final_url, status=status, headers=headers, depth=depth)
+
+
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+class Parser:
+    """``parse`` is called from fetch threads; ``maybe_start`` from the crawl's coordinator."""
+
+    def __init__(self, max_pages: int, workers: int | None = None) -> None:
+        self.workers = _cpus() if workers is None else workers
+        self.wanted = self.workers >= 2 and (not max_pages or max_pages >= MIN_PAGES)
+        self._pool: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+
+    def maybe_start(self, pages_started: int) -> None:
+        if not self.wanted or self._pool is not None or pages_started < AFTER_PAGES:
+            return
+        self.wanted = False
+        try:
+            import multiprocessing
+
+            pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"))
+            pool.submit(int).result()  # fork the helpers now, from this thread
+            self._pool = pool
+        except (ValueError, OSError, BrokenProcessPool):  # no fork here: parse in this process
+            self._pool = None
+
+    def parse(self, body: bytes, content_type: str | None, final_url: str, status: int,
+              headers: dict[str, str], depth: int) -> Page:
+        pool = self._pool
+        if pool is not None:
+            try:
+                future = pool.submit(parse_page, body, content_type, final_url, status, dict(headers), depth)
+            except (BrokenProcessPool, RuntimeError):  # shut down (Ctrl-C) or broken: parse here
+                future = None
+            if future is not None:
+                try:
+                    return future.result()
+                except (BrokenProcessPool, CancelledError):  # a helper died: parse here from now on
+                    pass
+            with self._lock:
+                if self._pool is pool:
+                    self._pool = None
+        return parse_page(body, content_type, final_url, status, headers, depth)
+
+    def close(self) -> None:
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
