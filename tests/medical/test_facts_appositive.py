@@ -87,3 +87,33 @@ def test_disjoint_only_on_drug_classes(tmp_path: Path):
     with pytest.raises(FactBaseError) as err:
         build(concept_paths=[*concept_files(), bad])
     assert "knee_pain" in str(err.value) and "disjoint" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "key"),
+    [
+        ("Golfer's elbow, an injury of the outer elbow, comes from gripping.", "outer-elbow"),
+        ("Cubital tunnel syndrome, a problem with the median nerve, numbs the little finger.", "cubital"),
+        ("Chickenpox, a late complication of shingles, is common in kids.", "shingles-does-not-cause-chickenpox"),
+        ("Cluster headache, a form of migraine, strikes at night.", "cluster-headache-not-migraine"),
+        ("Eczema, a fungal infection of the skin, itches most at night.", "eczema-not-contagious"),
+    ],
+)
+def test_appositive_with_a_relation_noun_states_that_relation(sentence, key):
+    found = {v.key for v in KB.check(sentence)}
+    assert any(key in k for k in found), (found, [KB.render(s) for s in KB.statements(sentence)])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tennis elbow, an injury of the outer elbow, comes from overuse.",
+        "Postherpetic neuralgia, a complication of shingles, can last for months.",
+        "Carpal tunnel syndrome, a problem with the median nerve, numbs the thumb.",
+        "Symptoms include pain, a sign of nerve damage, and numbness.",
+        "Chickenpox, a complication of shingles, and measles are rare now.",  # a list
+        "Cluster headache, a kind of headache, is rare.",
+    ],
+)
+def test_correct_relation_appositives_and_lists_stay_silent(sentence):
+    assert not KB.check(sentence), [(v.key, KB.render(v.statement)) for v in KB.check(sentence)]

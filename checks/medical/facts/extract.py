@@ -77,6 +77,12 @@ _COMPOUND_TAILS = frozenset(
 _NOT_TREATMENT_HEADS = frozenset("use users misuse disorder addiction overdose dependence withdrawal".split())
 _PARTIAL = frozenset("every everyone everybody all always completely fully entirely totally 100 guaranteed".split())
 _KIND_WORDS = frozenset({"type", "types", "form", "forms", "kind", "kinds", "all", "any"})
+# Nominal relation phrases that can stand in an appositive: "X, a complication of Y, ...".
+_APPOSITIVE_HEADS = frozenset(
+    "type kind form class subtype variety category member version strain complication symptom sign consequence "
+    "result side cause causes disease disorder condition injury tear problem inflammation damage compression "
+    "irritation entrapment reactivation main leading common most primary underlying".split()
+)
 _EXCLUDING = frozenset({"without", "other than", "except", "except for", "apart from", "besides", "free of"})
 _EXAMPLE_LINKS = frozenset({"such as", "including", "like", "for example", "e g", "especially", "particularly"})
 
@@ -421,6 +427,31 @@ class _Reader:
             return  # "ibuprofen, a muscle relaxant, heat and rest"
         self.emit(t - 1, "is_a", k, True, self.cond_before[t], items[t].start, items[k].end)
 
+    def _appositive_subject(self, comma: int, t: int) -> list[int] | None:
+        """'Tennis elbow, an injury of the inner elbow, ...': a noun-phrase relation right after
+        'X, a/an' has X as its subject, when the appositive closes and is not a list item."""
+        items = self.items
+        words = items[t].text.lower().split()
+        if t == comma + 2 and items[comma + 1].text.lower() in ("a", "an", "the"):
+            heads = words[:2]
+        elif t == comma + 1 and len(words) > 1 and words[0] in ("a", "an", "the"):
+            heads = words[1:3]  # the phrase carries its article: "a type of", "a late complication of"
+        else:
+            return None
+        if not any(h in _APPOSITIVE_HEADS for h in heads) or not self.is_mention(comma - 1):
+            return None
+        x = comma - 1
+        if self.modifies_head(x) or x in self.objects or self._list_item(x):
+            return None
+        right = self.object(t)
+        if right is None:
+            return None
+        last = self.group_right(right[0], True)[-1][0]
+        close = self._appositive_end(last + 1)
+        if close is None or (close < len(items) and COMMA in items[close].roles and self._list_follows(close + 1)):
+            return None
+        return [x]
+
     def _list_item(self, i: int) -> bool:
         """The mention at i follows a comma or 'and'/'or' (after determiners): it is a list item."""
         j = min(self.group_left(i)) - 1
@@ -545,6 +576,9 @@ class _Reader:
                 if k == t - 1 and any(rel == "same_as" for rel, _ in items[t].triggers):
                     k -= 1  # "shingles, also known as herpes zoster, ..."
                     continue
+                head = self._appositive_subject(k, t)
+                if head is not None:
+                    return head, neg, hedge
                 k2 = self._skip_parenthetical_left(k)
                 if k2 is None:
                     return None
