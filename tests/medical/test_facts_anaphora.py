@@ -51,7 +51,11 @@ def test_the_finding_says_how_the_pronoun_was_read():
             "<p>It is a viral infection.</p></main></body></html>")
     (pv,) = page_verdicts(Page("https://clinic.example/impetigo", html))
     assert pv.sentence == "It is a viral infection."
-    assert "impetigo" in pv.verdict.message.lower() and pv.verdict.confidence == "medium"
+    assert 'Reading "It" as impetigo' in pv.verdict.message and pv.verdict.confidence == "medium"
+    html = ("<html lang='en'><head><title>Care</title></head><body><main><h1>Running</h1><p>A stress fracture "
+            "is a tiny crack in a bone. Later, these small cracks cause osteoporosis.</p></main></body></html>")
+    (pv,) = page_verdicts(Page("https://clinic.example/running", html))
+    assert 'Reading "these small cracks" as stress fracture' in pv.verdict.message
 
 
 @pytest.mark.parametrize(

@@ -113,14 +113,15 @@ def heading_topic(items: list[Item], concepts: Mapping[str, Concept]) -> str | N
 
 
 def resolve(items: list[Item], antecedent: str, concepts: Mapping[str, Concept],
-            noun: str | None = None) -> tuple[list[Item], bool]:
-    """Replace pronoun subjects with a mention of ``antecedent``; return the items and whether any was.
+            noun: str | None = None) -> tuple[list[Item], str | None]:
+    """Replace pronoun subjects with a mention of ``antecedent``; return the items and the first
+    words replaced ("It", "these small cracks"), or None if nothing was.
     ``noun``: the previous sentence defined the antecedent as one ('a tiny crack'): 'these cracks'."""
     c = concepts.get(antecedent)
     if c is None or not any(it.text.lower() in _CANDIDATES for it in items):
-        return items, False
+        return items, None
     out: list[Item] = []
-    changed = False
+    changed: str | None = None
     opened = False  # the sentence opened with the pronoun ("It often shows up ..., and it is ...")
     opening = True  # nothing but adverbs and clause words so far
     n = len(items)
@@ -139,19 +140,20 @@ def resolve(items: list[Item], antecedent: str, concepts: Mapping[str, Concept],
                 and not _cleft(items, i + span)):
             end = items[i + span - 1].end
             if low in ("it's", "it’s"):  # "it's" = pronoun + copula
-                out.append(Item(frozenset((MENTION,)), it.start, it.start + 2, it.text[:2], antecedent))
+                words = it.text[:2]
+                out.append(Item(frozenset((MENTION,)), it.start, it.start + 2, words, antecedent))
                 out.append(Item(frozenset((COP,)), it.start + 2, it.end, it.text[2:]))
             else:
-                out.append(Item(frozenset((MENTION,)), it.start, end, " ".join(x.text for x in items[i:i + span]),
-                                antecedent))
-            changed = True
+                words = " ".join(x.text for x in items[i:i + span])
+                out.append(Item(frozenset((MENTION,)), it.start, end, words, antecedent))
+            changed = changed or words
             opening = False
             i += span
             continue
         opening = opening and bool(it.roles & {AUX, FREQ, COMMA, BREAK})
         out.append(it)
         i += 1
-    return (out, True) if changed else (items, False)
+    return (out, changed) if changed else (items, None)
 
 
 def _pronoun_span(items: list[Item], i: int, low: str, antecedent: Concept) -> int:

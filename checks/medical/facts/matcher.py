@@ -107,7 +107,7 @@ class KnowledgeBase:
         as (see ``anaphora``). A pronoun subject ("It", "This condition", "These cracks" after
         ``noun`` 'crack') is read as ``antecedent`` when one is given."""
         items = self.lexicon.lex(sentence)
-        resolved = False
+        resolved: str | None = None
         if antecedent is not None and antecedent != AMBIGUOUS:
             items, resolved = resolve(items, antecedent, self.concepts, noun)
         topic = subject_topic(items, self.concepts)
@@ -119,7 +119,7 @@ class KnowledgeBase:
                 if v.key not in keys:
                     keys.add(v.key)
                     if resolved and antecedent in (st.subject, st.object):
-                        v = replace(v, message=f"Reading the pronoun as {self.label(antecedent or '')} (what the "
+                        v = replace(v, message=f'Reading "{resolved}" as {self.label(antecedent or "")} (what the '
                                     f"text before it is about): {v.message}", confidence="medium")
                     out.append(v)
         return out, topic, defined
