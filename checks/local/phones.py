@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import unquote
 
 import phonenumbers
@@ -41,10 +42,56 @@ def find(text: str, region: str = "US") -> list[PhoneHit]:
     """Valid phone numbers in ``text`` with their offsets."""
     if not re.search(r"\d{3}", text):
         return []
+    text = text[:_MAX_TEXT]
+    if not _may_hold_number(text, region):
+        return []
     hits = []
-    for m in PhoneNumberMatcher(text[:_MAX_TEXT], region, leniency=Leniency.VALID):
+    for m in PhoneNumberMatcher(text, region, leniency=Leniency.VALID):
         hits.append(PhoneHit(m.raw_string, phonenumbers.format_number(m.number, PhoneNumberFormat.E164), m.start, m.end))
     return hits
+
+
+# The matcher parses and validates every digit run it sees ("Post 1027", a ZIP code, a year), which
+# is most of the local family's time. A valid number's digits (national number, plus country code
+# and international prefix when written) all sit in one stretch of digits, punctuation, spaces and
+# plus signs: letters end such a stretch, except those the library counts as punctuation ("x" as
+# in "555-0142x12", and the long-vowel mark "ー"; a test keeps this list in step with the library).
+# So a text where no letter-free stretch holds enough digits for any valid number holds none.
+_NOT_IN_NUMBER = re.compile(r"[^\W\d_xXー]+")
+_DIGIT = re.compile(r"\d")
+_PLUS = re.compile("[+＋]")
+MIN_NATIONAL = 4  # the shortest national number anywhere (phonenumbers' metadata; a test checks)
+# "+" country code (1 digit or more) + national number; "00"-style international prefix
+# (1 digit or more) + country code + national number.
+_MIN_WITH_PLUS = 1 + MIN_NATIONAL
+_MIN_WITH_PREFIX = 1 + 1 + MIN_NATIONAL
+
+
+@lru_cache(maxsize=64)
+def _min_digits_at_home(region: str) -> int:
+    """The fewest digits a number written without "+" can have when read in ``region``: the
+    shortest national number of any region sharing its country code, or one with an
+    international prefix."""
+    shortest = MIN_NATIONAL
+    code = phonenumbers.country_code_for_region(region)
+    lengths = []
+    for other in phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(code, ()):
+        meta = phonenumbers.PhoneMetadata.metadata_for_region(other)
+        if meta is None or meta.general_desc is None or not meta.general_desc.possible_length:
+            return shortest
+        lengths.append(min(meta.general_desc.possible_length))
+    if lengths:
+        shortest = max(shortest, min(lengths))
+    return min(shortest, _MIN_WITH_PREFIX)
+
+
+def _may_hold_number(text: str, region: str) -> bool:
+    at_home = _min_digits_at_home(region)
+    for stretch in _NOT_IN_NUMBER.split(text):
+        digits = len(_DIGIT.findall(stretch))
+        if digits >= at_home or (digits >= _MIN_WITH_PLUS and _PLUS.search(stretch)):
+            return True
+    return False
 
 
 def from_tel(href: str, region: str = "US") -> str | None:
