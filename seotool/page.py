@@ -215,8 +215,13 @@ class Page:
         if self.title is None and self.front_matter.get("title"):
             self.title = str(self.front_matter["title"])
 
+        # One pass over the document instead of a find_all per question below (each of which walks
+        # the whole tree through bs4's filters); the comprehensions ask what those calls asked:
+        # the tag name, and an attribute present (not None) or matching a pattern (re.search).
+        tags = [t for t in soup.descendants if isinstance(t, Tag)]
+
         self.meta: dict[str, list[str]] = {}
-        for m in soup.find_all("meta"):
+        for m in [t for t in tags if t.name == "meta"]:
             key = (m.get("name") or m.get("property") or m.get("http-equiv") or "").strip().lower()
             if key:
                 self.meta.setdefault(key, []).append(str(m.get("content", "")))
@@ -224,14 +229,15 @@ class Page:
             self.meta["description"] = [str(self.front_matter["description"])]
 
         self.canonicals: list[str] = [
-            str(link.get("href", "")) for link in soup.find_all("link", href=True) if "canonical" in _rel(link)
+            str(link.get("href", "")) for link in tags
+            if link.name == "link" and link.get("href") is not None and "canonical" in _rel(link)
         ]
 
-        self.ids: set[str] = {str(t["id"]) for t in soup.find_all(id=True)}
-        self.ids |= {str(t["name"]) for t in soup.find_all("a", attrs={"name": True})}
+        self.ids: set[str] = {str(t["id"]) for t in tags if t.get("id") is not None}
+        self.ids |= {str(t["name"]) for t in tags if t.name == "a" and t.get("name") is not None}
 
         self.jsonld: list[JsonLd] = []
-        for s in soup.find_all("script", type=re.compile(r"^\s*application/ld\+json", re.I)):
+        for s in [t for t in tags if t.name == "script" and _matches(_JSONLD_TYPE, t.get("type"))]:
             raw = s.string or s.get_text() or ""
             try:
                 self.jsonld.append(JsonLd(raw, json.loads(raw), None, self._line(s)))
@@ -239,7 +245,7 @@ class Page:
                 self.jsonld.append(JsonLd(raw, None, str(exc), self._line(s)))
 
         self.meta_refresh: str | None = None
-        for m in soup.find_all("meta", attrs={"http-equiv": re.compile("^refresh$", re.I)}):
+        for m in [t for t in tags if t.name == "meta" and _matches(_REFRESH, t.get("http-equiv"))]:
             match = re.search(r"url\s*=\s*['\"]?([^'\";]+)", str(m.get("content", "")), re.I)
             if match:
                 self.meta_refresh = match.group(1).strip()
@@ -254,7 +260,7 @@ class Page:
         self.images: list[Image] = []
         self._ref_tags: set[int] = set()
         self._walk(body, main, in_main=main is None, path=[])
-        for t in soup.find_all(["link", "meta", "script"]):
+        for t in [t for t in tags if t.name in ("link", "meta", "script")]:
             # stylesheets, icons, canonical, scripts and meta refresh in <head> (or wherever the walk
             # did not reach them)
             if id(t) not in self._ref_tags:
@@ -335,7 +341,9 @@ class Page:
 
     def _collect_refs(self, tag: Tag, in_main: bool, path: list[tuple[int, str]]) -> None:
         section = " > ".join(t for _, t in path)
-        tags = [tag, *tag.find_all(True)]
+        # every element below, in document order: what find_all(True) returns, without building a
+        # filter per call (this runs for every block and inline element)
+        tags = [tag, *(d for d in tag.descendants if isinstance(d, Tag))]
         for t in tags:
             name = t.name.lower()
             self._ref_tags.add(id(t))
@@ -432,6 +440,17 @@ def _refresh_target(tag: Tag) -> str | None:
         return None
     match = re.search(r"url\s*=\s*['\"]?([^'\";]+)", str(tag.get("content", "")), re.I)
     return match.group(1).strip() if match else None
+
+
+_JSONLD_TYPE = re.compile(r"^\s*application/ld\+json", re.I)
+_REFRESH = re.compile("^refresh$", re.I)
+
+
+def _matches(pattern: re.Pattern[str], value: object) -> bool:
+    """An attribute value matching ``pattern`` as bs4's find_all(attr=pattern) matches it."""
+    if isinstance(value, list):  # multi-valued attributes: any value, else all joined
+        return any(pattern.search(v) for v in value) or (len(value) != 1 and bool(pattern.search(" ".join(value))))
+    return isinstance(value, str) and pattern.search(value) is not None
 
 
 def _rel(tag: Tag) -> tuple[str, ...]:
