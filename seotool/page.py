@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -203,22 +204,21 @@ class Page:
         return getattr(tag, "sourceline", None)
 
     def _parse(self, soup: BeautifulSoup) -> None:
-        html_tag = soup.find("html")
+        # One pass over the document instead of a find/find_all per question below (each of which
+        # walks the tree through bs4's filters); the comprehensions ask what those calls asked:
+        # the tag name, and an attribute present (not None) or matching a pattern (re.search).
+        tags = [t for t in soup.descendants if isinstance(t, Tag)]
+        html_tag = _first(tags, "html")
         self.lang: str | None = (html_tag.get("lang") or None) if isinstance(html_tag, Tag) else None
-        base = soup.find("base", href=True)
+        base = next((t for t in tags if t.name == "base" and t.get("href") is not None), None)
         self.base_href: str | None = base["href"] if isinstance(base, Tag) else None
         self.base_url = urljoin(self.final_url, self.base_href) if self.base_href else self.final_url
 
-        title_tag = soup.find("title")
+        title_tag = _first(tags, "title")
         self.title: str | None = clean_text(title_tag.get_text()) if isinstance(title_tag, Tag) else None
         self.title_line = self._line(title_tag) if isinstance(title_tag, Tag) else None
         if self.title is None and self.front_matter.get("title"):
             self.title = str(self.front_matter["title"])
-
-        # One pass over the document instead of a find_all per question below (each of which walks
-        # the whole tree through bs4's filters); the comprehensions ask what those calls asked:
-        # the tag name, and an attribute present (not None) or matching a pattern (re.search).
-        tags = [t for t in soup.descendants if isinstance(t, Tag)]
 
         self.meta: dict[str, list[str]] = {}
         for m in [t for t in tags if t.name == "meta"]:
@@ -250,7 +250,7 @@ class Page:
             if match:
                 self.meta_refresh = match.group(1).strip()
 
-        body = soup.find("body") or soup
+        body = _first(tags, "body") or soup
         main = _find_main(body)
         self.has_main_landmark = main is not None
         self.blocks: list[Block] = []  # main content
@@ -318,7 +318,7 @@ class Page:
                 child_in_main = True
             elif _is_chrome(child):
                 child_in_main = False
-            if name in BLOCK_TAGS and not (name == "li" and child.find(["p", "ul", "ol", "div"])):
+            if name in BLOCK_TAGS and not (name == "li" and _first(_below(child), _LI_BLOCKS)):
                 self._collect_refs(child, child_in_main, path)
                 text = element_text(child)
                 if name in HEADING_TAGS:
@@ -341,9 +341,7 @@ class Page:
 
     def _collect_refs(self, tag: Tag, in_main: bool, path: list[tuple[int, str]]) -> None:
         section = " > ".join(t for _, t in path)
-        # every element below, in document order: what find_all(True) returns, without building a
-        # filter per call (this runs for every block and inline element)
-        tags = [tag, *(d for d in tag.descendants if isinstance(d, Tag))]
+        tags = [tag, *_below(tag)]  # runs for every block and inline element: no bs4 filter
         for t in tags:
             name = t.name.lower()
             self._ref_tags.add(id(t))
@@ -365,7 +363,7 @@ class Page:
                     continue
                 text = element_text(t) if name == "a" else ""
                 if name == "a" and not text:
-                    img = t.find("img", alt=True)
+                    img = next((d for d in _below(t) if d.name == "img" and d.get("alt") is not None), None)
                     text = clean_text(str(img["alt"])) if isinstance(img, Tag) else clean_text(str(t.get("aria-label", "")))
                 self._add_link(value, text, name, attr, t, in_main, section)
             if name == "img":
@@ -442,6 +440,21 @@ def _refresh_target(tag: Tag) -> str | None:
     return match.group(1).strip() if match else None
 
 
+_LI_BLOCKS = frozenset({"p", "ul", "ol", "div"})  # a list item holding these is walked into
+
+
+def _below(tag: Tag) -> list[Tag]:
+    """Every element under ``tag`` in document order (what ``find_all(True)`` returns)."""
+    return [d for d in tag.descendants if isinstance(d, Tag)]
+
+
+def _first(tags: Iterable[Tag], names: str | frozenset[str]) -> Tag | None:
+    """The first of ``tags`` with one of ``names`` (what ``find(name)`` returns)."""
+    if isinstance(names, str):
+        return next((t for t in tags if t.name == names), None)
+    return next((t for t in tags if t.name in names), None)
+
+
 _JSONLD_TYPE = re.compile(r"^\s*application/ld\+json", re.I)
 _REFRESH = re.compile("^refresh$", re.I)
 
@@ -470,10 +483,11 @@ def _is_chrome(tag: Tag) -> bool:
 
 
 def _find_main(body: Tag) -> Tag | None:
-    main = body.find("main") or body.find(attrs={"role": "main"})
+    below = _below(body)
+    main = _first(below, "main") or next((t for t in below if t.get("role") == "main"), None)
     if isinstance(main, Tag):
         return main
-    articles = body.find_all("article")
+    articles = [t for t in below if t.name == "article"]
     if len(articles) == 1:
         return articles[0]
     return None
