@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import traceback
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -108,8 +109,11 @@ def _page_findings(site: Site, page_rules: list[Rule], hooks: PageMetrics, worke
     try:
         import multiprocessing
 
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=ignore_sigint)
+        try:
             results = list(pool.map(_check_chunk, chunks))
+        finally:  # on Ctrl-C, do not wait for the chunks not started
+            pool.shutdown(wait=True, cancel_futures=True)
     except (BrokenProcessPool, OSError):  # a worker died (e.g. out of memory): check here instead
         results = [_check_chunk(chunk, keep_metrics=False) for chunk in chunks]
     finally:
@@ -123,6 +127,12 @@ def _page_findings(site: Site, page_rules: list[Rule], hooks: PageMetrics, worke
 
 
 _JOB: tuple[Site, list[Rule], PageMetrics] | None = None  # what forked workers check
+
+
+def ignore_sigint() -> None:
+    """In a worker process: Ctrl-C is the parent's to handle (it stops the pool), so the workers
+    neither print a traceback nor die half-way through a task."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _can_fork() -> bool:

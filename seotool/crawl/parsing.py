@@ -19,6 +19,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 from seotool.crawl.decode import decode_html
 from seotool.page import Page
+from seotool.runner import ignore_sigint
 
 AFTER_PAGES = 50  # pages parsed here before the pool starts: small crawls never pay for it
 MIN_PAGES = 200  # ... and only when max_pages allows at least this many (0 = no limit)
@@ -54,7 +55,8 @@ class Parser:
         try:
             import multiprocessing
 
-            pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"))
+            pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"),
+                                       initializer=ignore_sigint)
             pool.submit(int).result()  # fork the helpers now, from this thread
             self._pool = pool
         except (ValueError, OSError, BrokenProcessPool):  # no fork here: parse in this process
