@@ -8,7 +8,6 @@ import signal
 import traceback
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from seotool.config import Config
@@ -85,7 +84,8 @@ def family_metrics(page, site: Site, hooks: PageMetrics) -> dict[str, Any]:
     return metrics
 
 
-def _cpus() -> int:
+def available_cpus() -> int:
+    """CPUs this process may run on."""
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not Linux
@@ -98,7 +98,7 @@ def _page_findings(site: Site, page_rules: list[Rule], hooks: PageMetrics, worke
     split between forked worker processes; the first page is checked here first so that every
     lazily loaded word list and per-site lookup (``site.cache``) is built once and inherited."""
     pages = site.pages
-    workers = _cpus() if workers is None else workers
+    workers = available_cpus() if workers is None else workers
     if workers < 2 or len(pages) < max(pool_min_pages, 2) or not page_rules or not _can_fork():
         return [f for page in pages for f in _check_page(site, page, page_rules)]
     findings = _check_page(site, pages[0], page_rules)
@@ -114,7 +114,8 @@ def _page_findings(site: Site, page_rules: list[Rule], hooks: PageMetrics, worke
             results = list(pool.map(_check_chunk, chunks))
         finally:  # on Ctrl-C, do not wait for the chunks not started
             pool.shutdown(wait=True, cancel_futures=True)
-    except (BrokenProcessPool, OSError):  # a worker died (e.g. out of memory): check here instead
+    except Exception:  # noqa: BLE001 - a worker died (out of memory) or could not send its findings
+        # back (BrokenProcessPool, a pickling error): check here instead, as without workers
         results = [_check_chunk(chunk, keep_metrics=False) for chunk in chunks]
     finally:
         _JOB = None

@@ -115,3 +115,19 @@ def test_worker_processes_find_what_the_serial_run_finds():
     # figures computed in the workers come back for the result (the first page is checked here)
     assert pooled_site.pages[5].cache[METRICS_KEY] == {"onpage": {"title_length": len(titles[5])}}
     assert pooled_site.pages[3].cache[METRICS_KEY] == {"onpage": {"error": "ValueError: no figures"}}
+
+
+def _unpicklable(page, site):
+    yield RULE_D.finding(page, "odd", data={"callback": lambda: None})
+
+
+RULE_D = Rule("onpage.odd-data", "t", Severity.NOTICE, "w", "w", "f", EX, GOOD, _unpicklable)
+
+
+def test_findings_workers_cannot_send_back_are_found_here():
+    cfg = config()
+    titles = [f"bad {i}" for i in range(6)]
+    pooled, _ = run_rules(site(cfg, *titles), [RULE_A, RULE_D], cfg, workers=2, pool_min_pages=2)
+    serial, _ = run_rules(site(cfg, *titles), [RULE_A, RULE_D], cfg, workers=1)
+    assert [(f.rule, f.url, f.message) for f in pooled] == [(f.rule, f.url, f.message) for f in serial]
+    assert sum(f.rule == "onpage.odd-data" for f in pooled) == 6

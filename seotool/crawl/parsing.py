@@ -12,14 +12,13 @@ by the pages parsed before the pool started, and os.fork holds the import lock."
 
 from __future__ import annotations
 
-import os
 import threading
 from concurrent.futures import CancelledError, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from seotool.crawl.decode import decode_html
 from seotool.page import Page
-from seotool.runner import ignore_sigint
+from seotool.runner import available_cpus, ignore_sigint
 
 AFTER_PAGES = 50  # pages parsed here before the pool starts: small crawls never pay for it
 MIN_PAGES = 200  # ... and only when max_pages allows at least this many (0 = no limit)
@@ -32,18 +31,11 @@ def parse_page(body: bytes, content_type: str | None, final_url: str, status: in
     return Page(final_url, text, final_url=final_url, status=status, headers=headers, depth=depth)
 
 
-def _cpus() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
-
-
 class Parser:
     """``parse`` is called from fetch threads; ``maybe_start`` from the crawl's coordinator."""
 
     def __init__(self, max_pages: int, workers: int | None = None) -> None:
-        self.workers = _cpus() if workers is None else workers
+        self.workers = available_cpus() if workers is None else workers
         self.wanted = self.workers >= 2 and (not max_pages or max_pages >= MIN_PAGES)
         self._pool: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
