@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -39,6 +40,7 @@ _HEX = frozenset("0123456789abcdefABCDEF")
 _IGNORED_WS = re.compile(r"[\t\n\r]")
 
 
+@lru_cache(maxsize=1 << 16)  # a crawl meets the same navigation links on every page
 def clean_url(url: str, base: str | None = None) -> str | None:
     """The normalised, fetchable form of ``url`` (rules 1-7), or None when it is not http(s)."""
     url = _IGNORED_WS.sub("", url or "").strip()
