@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import traceback
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -85,7 +86,10 @@ def family_metrics(page, site: Site, hooks: PageMetrics) -> dict[str, Any]:
 
 
 def available_cpus() -> int:
-    """CPUs this process may run on."""
+    """CPUs this process may use for forked workers. Only Linux counts more than one: elsewhere
+    (macOS system libraries are not fork-safe once threads run) audits stay in one process."""
+    if not sys.platform.startswith("linux"):
+        return 1
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not Linux
