@@ -113,6 +113,19 @@ def check_trust(page: Page, site: Any) -> Iterable[Finding]:
     )
 
 
+# A careful patient-education paragraph shared by the examples: only the trust signals differ.
+_CARPAL_TUNNEL = (
+    "<p>Carpal tunnel syndrome is pressure on the median nerve in the wrist. It causes numbness, "
+    "tingling and weakness in the hand. Symptoms are often worse at night. A wrist splint, rest "
+    "and changes in how you use your hands may ease the symptoms. Steroid injections can reduce "
+    "swelling for a while. When symptoms are severe or do not improve, surgery to release the "
+    "ligament that presses on the nerve may be an option. Your doctor will examine your hand, may "
+    "order nerve conduction tests and will talk with you about the benefits and risks of each "
+    "treatment. Many people improve with simple measures, and early treatment helps protect the "
+    "nerve from lasting damage. Diabetes, arthritis and pregnancy can raise the risk.</p>"
+)
+
+
 TRUST = Rule(
     id="medical.trust-signals",
     title="Medical page lacks trust signals",
@@ -134,26 +147,12 @@ TRUST = Rule(
             "raise the risk, and early treatment helps protect the nerve.</p>")}),
         Example.of({"conditions/carpal-tunnel.html": doc(
             "<h1>Carpal tunnel syndrome</h1>"
-            "<p>Carpal tunnel syndrome is pressure on the median nerve in the wrist. It causes numbness, "
-            "tingling and weakness in the hand. Symptoms are often worse at night. A wrist splint, rest "
-            "and changes in how you use your hands may ease the symptoms. Steroid injections can reduce "
-            "swelling for a while. When symptoms are severe or do not improve, surgery to release the "
-            "ligament that presses on the nerve may be an option. Your doctor will examine your hand, may "
-            "order nerve conduction tests and will talk with you about the benefits and risks of each "
-            "treatment. Many people improve with simple measures, and early treatment helps protect the "
-            "nerve from lasting damage. Diabetes, arthritis and pregnancy can raise the risk.</p>")}),
+            + _CARPAL_TUNNEL)}),
     ),
     good=(
         Example.of({"conditions/carpal-tunnel.html": doc(
             "<h1>Carpal tunnel syndrome</h1>"
-            "<p>Carpal tunnel syndrome is pressure on the median nerve in the wrist. It causes numbness, "
-            "tingling and weakness in the hand. Symptoms are often worse at night. A wrist splint, rest "
-            "and changes in how you use your hands may ease the symptoms. Steroid injections can reduce "
-            "swelling for a while. When symptoms are severe or do not improve, surgery to release the "
-            "ligament that presses on the nerve may be an option. Your doctor will examine your hand, may "
-            "order nerve conduction tests and will talk with you about the benefits and risks of each "
-            "treatment. Many people improve with simple measures, and early treatment helps protect the "
-            "nerve from lasting damage. Diabetes, arthritis and pregnancy can raise the risk.</p>"
+            + _CARPAL_TUNNEL
             + TRUSTED_FOOTER)}),
         Example.of({"conditions/carpal-tunnel/index.html": doc(
             "<h1>Carpal tunnel syndrome</h1>"
