@@ -1,7 +1,8 @@
 """The page model: one HTML document parsed once into the parts checks ask about.
 
 Parsing uses ``html.parser`` because it records source lines, which CI annotations on local
-files need. Navigation, header, footer, sidebars and cookie banners are kept apart from the
+files need; ``seotool.htmltree`` builds the same tree from it as BeautifulSoup did, at a third
+of the cost. Navigation, header, footer, sidebars and cookie banners are kept apart from the
 main content so that text checks judge the copy, not the menus.
 """
 
@@ -15,7 +16,8 @@ from functools import cached_property
 from typing import Any
 from urllib.parse import urljoin
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from seotool.htmltree import Comment, Document, Element
+from seotool.htmltree import parse as parse_html
 
 BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td", "th", "dt", "dd", "figcaption", "pre", "caption", "summary"}
 HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -33,17 +35,24 @@ def clean_text(s: str) -> str:
 _SPACED = BLOCK_TAGS | {"br", "div", "ul", "ol", "table", "tr", "section", "article", "hr", "img"}
 
 
-def element_text(tag: Tag) -> str:
+def element_text(tag: Element) -> str:
     """The text of ``tag`` as a reader sees it: inline elements joined without inventing spaces
     ("<a>damage</a>." stays "damage."), block elements and <br> separated by one."""
     parts: list[str] = []
-    for el in tag.descendants:
-        if isinstance(el, NavigableString):
-            if not isinstance(el, Comment) and el.parent is not None and el.parent.name not in SKIP_TAGS:
-                parts.append(str(el))
-        elif isinstance(el, Tag) and el.name in _SPACED:
-            parts.append(" ")
+    _gather_text(tag, parts)
     return clean_text("".join(parts))
+
+
+def _gather_text(tag: Element, parts: list[str]) -> None:
+    # strings directly inside a skipped element (script, style, ...) are left out; comments too
+    own_text = tag.name not in SKIP_TAGS
+    for child in tag.children:
+        if type(child) is Element:
+            if child.name in _SPACED:
+                parts.append(" ")
+            _gather_text(child, parts)
+        elif own_text and type(child) is not Comment:
+            parts.append(child)
 
 
 @dataclass
@@ -184,39 +193,41 @@ class Page:
         self.depth = depth
         self._markdown = markdown
         self.cache: dict[str, Any] = {}
-        soup = BeautifulSoup(html, "html.parser")
-        self._parse(soup)
+        self._parse(self._build_tree(html))
         # Markdown pages get theirs from the .md source (seotool.local), where the lines are.
         self.directives: list[Directive] = [] if markdown else parse_directives(html)
 
     # -- parsing -----------------------------------------------------------------------------
 
-    def _line(self, tag: Tag | None) -> int | None:
+    _build_tree = staticmethod(parse_html)  # tests/test_htmltree.py swaps in a bs4-built tree
+
+    def _line(self, tag: Element) -> int | None:
         if self._markdown:
             # Markdown: the nearest block's line in the .md source (see seotool.markdown).
-            node = tag
-            while isinstance(node, Tag):
+            node: Element | None = tag
+            while node is not None:
                 value = node.get("data-md-line")
                 if value:
                     return int(str(value))
                 node = node.parent
             return None
-        return getattr(tag, "sourceline", None)
+        return tag.line
 
-    def _parse(self, soup: BeautifulSoup) -> None:
-        # One pass over the document instead of a find/find_all per question below (each of which
-        # walks the tree through bs4's filters); the comprehensions ask what those calls asked:
-        # the tag name, and an attribute present (not None) or matching a pattern (re.search).
-        tags = [t for t in soup.descendants if isinstance(t, Tag)]
+    def _parse(self, doc: Document) -> None:
+        # One pass over the element list instead of a find/find_all per question below; the
+        # comprehensions ask the tag name, and an attribute present (not None) or matching a
+        # pattern (re.search).
+        self._doc = doc
+        tags = doc.elements
         html_tag = _first(tags, "html")
-        self.lang: str | None = (html_tag.get("lang") or None) if isinstance(html_tag, Tag) else None
+        self.lang: str | None = (html_tag.get("lang") or None) if html_tag is not None else None  # type: ignore[assignment]
         base = next((t for t in tags if t.name == "base" and t.get("href") is not None), None)
-        self.base_href: str | None = base["href"] if isinstance(base, Tag) else None
+        self.base_href: str | None = base.attrs["href"] if base is not None else None  # type: ignore[assignment]
         self.base_url = urljoin(self.final_url, self.base_href) if self.base_href else self.final_url
 
         title_tag = _first(tags, "title")
-        self.title: str | None = clean_text(title_tag.get_text()) if isinstance(title_tag, Tag) else None
-        self.title_line = self._line(title_tag) if isinstance(title_tag, Tag) else None
+        self.title: str | None = clean_text(title_tag.get_text()) if title_tag is not None else None
+        self.title_line = self._line(title_tag) if title_tag is not None else None
         if self.title is None and self.front_matter.get("title"):
             self.title = str(self.front_matter["title"])
 
@@ -233,8 +244,8 @@ class Page:
             if link.name == "link" and link.get("href") is not None and "canonical" in _rel(link)
         ]
 
-        self.ids: set[str] = {str(t["id"]) for t in tags if t.get("id") is not None}
-        self.ids |= {str(t["name"]) for t in tags if t.name == "a" and t.get("name") is not None}
+        self.ids: set[str] = {str(t.attrs["id"]) for t in tags if t.get("id") is not None}
+        self.ids |= {str(t.attrs["name"]) for t in tags if t.name == "a" and t.get("name") is not None}
 
         self.jsonld: list[JsonLd] = []
         for s in [t for t in tags if t.name == "script" and _matches(_JSONLD_TYPE, t.get("type"))]:
@@ -250,8 +261,8 @@ class Page:
             if match:
                 self.meta_refresh = match.group(1).strip()
 
-        body = _first(tags, "body") or soup
-        main = _find_main(body)
+        body = _first(tags, "body") or doc.root
+        main = _find_main(doc.below(body))
         self.has_main_landmark = main is not None
         self.blocks: list[Block] = []  # main content
         self.chrome_blocks: list[Block] = []  # nav/header/footer/banners
@@ -265,12 +276,12 @@ class Page:
             # did not reach them)
             if id(t) not in self._ref_tags:
                 self._collect_refs(t, False, [])
-        del self._ref_tags
+        del self._ref_tags, self._doc
         for i, b in enumerate(self.blocks):
             b.index = i
         self.footer_text = " ".join(b.text for b in self.chrome_blocks)
 
-    def _walk(self, node: Tag, main: Tag | None, in_main: bool, path: list[tuple[int, str]]) -> None:
+    def _walk(self, node: Element, main: Element | None, in_main: bool, path: list[tuple[int, str]]) -> None:
         """Depth-first walk collecting blocks, headings, links and images in document order."""
         loose: list[str] = []
         loose_line: int | None = None
@@ -283,19 +294,17 @@ class Page:
             loose, loose_line = [], None
 
         for child in node.children:
-            if isinstance(child, Comment):
-                continue
-            if isinstance(child, NavigableString):
-                if str(child).strip():
+            if type(child) is not Element:
+                if type(child) is Comment:
+                    continue
+                if child.strip():
                     if loose_line is None:
                         loose_line = self._line(node)
-                    loose.append(str(child))
+                    loose.append(child)
                 elif loose:
                     loose.append(" ")
                 continue
-            if not isinstance(child, Tag):
-                continue
-            name = child.name.lower()
+            name = child.name
             if name in SKIP_TAGS:
                 self._collect_refs(child, in_main, path)
                 continue
@@ -318,7 +327,7 @@ class Page:
                 child_in_main = True
             elif _is_chrome(child):
                 child_in_main = False
-            if name in BLOCK_TAGS and not (name == "li" and _first(_below(child), _LI_BLOCKS)):
+            if name in BLOCK_TAGS and not (name == "li" and _first(self._doc.below(child), _LI_BLOCKS)):
                 self._collect_refs(child, child_in_main, path)
                 text = element_text(child)
                 if name in HEADING_TAGS:
@@ -339,11 +348,10 @@ class Page:
         block = Block(kind, text, line, section, in_main=in_main, element_id=str(el_id) if el_id else None)
         (self.blocks if in_main else self.chrome_blocks).append(block)
 
-    def _collect_refs(self, tag: Tag, in_main: bool, path: list[tuple[int, str]]) -> None:
+    def _collect_refs(self, tag: Element, in_main: bool, path: list[tuple[int, str]]) -> None:
         section = " > ".join(t for _, t in path)
-        tags = [tag, *_below(tag)]  # runs for every block and inline element: no bs4 filter
-        for t in tags:
-            name = t.name.lower()
+        for t in [tag, *self._doc.below(tag)]:
+            name = t.name
             self._ref_tags.add(id(t))
             if name == "meta":
                 refresh = _refresh_target(t)
@@ -363,15 +371,15 @@ class Page:
                     continue
                 text = element_text(t) if name == "a" else ""
                 if name == "a" and not text:
-                    img = next((d for d in _below(t) if d.name == "img" and d.get("alt") is not None), None)
-                    text = clean_text(str(img["alt"])) if isinstance(img, Tag) else clean_text(str(t.get("aria-label", "")))
+                    img = next((d for d in self._doc.below(t) if d.name == "img" and d.get("alt") is not None), None)
+                    text = clean_text(str(img.attrs["alt"])) if img is not None else clean_text(str(t.get("aria-label", "")))
                 self._add_link(value, text, name, attr, t, in_main, section)
             if name == "img":
                 src = str(t.get("src", ""))
                 alt = t.get("alt")
                 self.images.append(Image(src, self.resolve(src), None if alt is None else str(alt), self._line(t), in_main, t.get("role")))
 
-    def _add_link(self, href: str, text: str, tag: str, attr: str, t: Tag, in_main: bool, section: str) -> None:
+    def _add_link(self, href: str, text: str, tag: str, attr: str, t: Element, in_main: bool, section: str) -> None:
         self.links.append(Link(href, self.resolve(href), text, tag, attr, _rel(t), self._line(t), section, in_main))
 
     def resolve(self, href: str) -> str | None:
@@ -432,7 +440,7 @@ _REF_ATTRS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _refresh_target(tag: Tag) -> str | None:
+def _refresh_target(tag: Element) -> str | None:
     """The URL of a ``<meta http-equiv="refresh" content="5; url=...">``, if it has one."""
     if str(tag.get("http-equiv", "")).strip().lower() != "refresh":
         return None
@@ -443,12 +451,7 @@ def _refresh_target(tag: Tag) -> str | None:
 _LI_BLOCKS = frozenset({"p", "ul", "ol", "div"})  # a list item holding these is walked into
 
 
-def _below(tag: Tag) -> list[Tag]:
-    """Every element under ``tag`` in document order (what ``find_all(True)`` returns)."""
-    return [d for d in tag.descendants if isinstance(d, Tag)]
-
-
-def _first(tags: Iterable[Tag], names: str | frozenset[str]) -> Tag | None:
+def _first(tags: Iterable[Element], names: str | frozenset[str]) -> Element | None:
     """The first of ``tags`` with one of ``names`` (what ``find(name)`` returns)."""
     if isinstance(names, str):
         return next((t for t in tags if t.name == names), None)
@@ -466,14 +469,14 @@ def _matches(pattern: re.Pattern[str], value: object) -> bool:
     return isinstance(value, str) and pattern.search(value) is not None
 
 
-def _rel(tag: Tag) -> tuple[str, ...]:
+def _rel(tag: Element) -> tuple[str, ...]:
     rel = tag.get("rel") or ()
     if isinstance(rel, str):
         rel = rel.split()
     return tuple(r.lower() for r in rel)
 
 
-def _is_chrome(tag: Tag) -> bool:
+def _is_chrome(tag: Element) -> bool:
     if tag.name in CHROME_TAGS:
         return True
     if str(tag.get("role", "")).lower() in CHROME_ROLES:
@@ -482,10 +485,10 @@ def _is_chrome(tag: Tag) -> bool:
     return bool(hint and _CHROME_HINT.search(hint))
 
 
-def _find_main(body: Tag) -> Tag | None:
-    below = _below(body)
+def _find_main(below: list[Element]) -> Element | None:
+    """The main landmark among the elements of <body>: <main>, role=main, else a lone <article>."""
     main = _first(below, "main") or next((t for t in below if t.get("role") == "main"), None)
-    if isinstance(main, Tag):
+    if main is not None:
         return main
     articles = [t for t in below if t.name == "article"]
     if len(articles) == 1:
