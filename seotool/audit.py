@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from seotool.config import Config
+from seotool.crawl.parsing import EarlyChecks
 from seotool.errors import InputError, NothingAudited
 from seotool.progress import Progress
 from seotool.registry import Registry
@@ -66,7 +67,7 @@ def gather(targets: list[str], config: Config, rules: list[Rule], registry: Regi
             raise InputError("--offline audits local files only; a URL needs the network")
         from seotool.crawl.crawler import crawl
 
-        crawl(urls, config, site, progress)
+        crawl(urls, config, site, progress, early=_early_checks(site, rules, registry))
         if not site.pages:
             reasons = sorted({f"{r.reason}" for r in site.records.values() if r.reason})
             why = f" ({', '.join(reasons)})" if reasons else ""
@@ -75,6 +76,14 @@ def gather(targets: list[str], config: Config, rules: list[Rule], registry: Regi
             raise NothingAudited(f"nothing could be audited: no HTML page was fetched from {', '.join(urls)}{why}")
     _probe(site, rules, registry, options, progress)
     return site
+
+
+def _early_checks(site: Site, rules: list[Rule], registry: Registry) -> EarlyChecks:
+    """The selected page rules and metrics of standalone families: the crawl may run them on
+    each page as soon as it is parsed."""
+    standalone = {name for name, fam in registry.families.items() if fam.standalone}
+    hooks = page_metric_hooks(registry, {r.family for r in rules} & standalone)
+    return EarlyChecks(site, [r for r in rules if r.scope == "page" and r.family in standalone], hooks)
 
 
 def _probe(site: Site, rules: list[Rule], registry: Registry, options: AuditOptions, progress: Progress) -> None:

@@ -28,6 +28,10 @@ class Family:
     page_metrics: Callable[[Page, Site], dict[str, Any]] | None = None
     # Site-level figures added to the audit JSON summary under the family's name.
     summarize: Callable[[Site, list[Finding]], dict[str, Any]] | None = None
+    # True when the family's page rules and page metrics read nothing but the page and the
+    # configuration (not other pages, probes or records): they may then run in the crawl's parse
+    # helpers as soon as a page is parsed, while the rest of the site is still being fetched.
+    standalone: bool = False
 
     def __post_init__(self) -> None:
         for rule in self.rules:

@@ -74,6 +74,39 @@ def _check_page(site: Site, page, page_rules: list[Rule]) -> list[Finding]:
     return found
 
 
+# page.cache key under which the crawl's parse helpers leave the results of the standalone
+# families' checks (``check_early``): (rule ids run, findings, metrics).
+EARLY_KEY = "seotool.early"
+
+
+def check_early(page, site: Site, rules: list[Rule], hooks: PageMetrics) -> None:
+    """Run ``rules`` and ``hooks`` (of standalone families) on a page just parsed, and keep only
+    their results on it: the per-page memos they left would make the page heavier to send back."""
+    found = _check_page(site, page, rules)
+    metrics = family_metrics(page, site, hooks)
+    page.cache.clear()
+    for block in (*page.blocks, *page.chrome_blocks):
+        block.cache.clear()
+    page.cache[EARLY_KEY] = (frozenset(r.id for r in rules), found, metrics)
+
+
+def _page_results(site: Site, page, page_rules: list[Rule], hooks: PageMetrics,
+                  want_metrics: bool) -> tuple[list[Finding], dict | None]:
+    """Findings of ``page_rules`` on ``page`` (and its metrics when ``want_metrics``), reusing what
+    ``check_early`` found in the crawl. Metrics are also returned for a page checked early, so
+    that build_result does not compute the early families' figures again."""
+    early = page.cache.pop(EARLY_KEY, None)
+    if early is None:
+        found = _check_page(site, page, page_rules)
+        return found, family_metrics(page, site, hooks) if want_metrics else None
+    done, early_found, early_metrics = early
+    wanted = {r.id for r in page_rules}
+    found = [f for f in early_found if f.rule in wanted or f.key in wanted]
+    found += _check_page(site, page, [r for r in page_rules if r.id not in done])
+    late = family_metrics(page, site, {n: h for n, h in hooks.items() if n not in early_metrics})
+    return found, {n: early_metrics[n] if n in early_metrics else late[n] for n in hooks}
+
+
 def family_metrics(page, site: Site, hooks: PageMetrics) -> dict[str, Any]:
     """Each family's figures for ``page`` (a family whose hook fails gets its error instead)."""
     metrics: dict[str, Any] = {}
@@ -104,8 +137,8 @@ def _page_findings(site: Site, page_rules: list[Rule], hooks: PageMetrics, worke
     pages = site.pages
     workers = available_cpus() if workers is None else workers
     if workers < 2 or len(pages) < max(pool_min_pages, 2) or not page_rules or not _can_fork():
-        return [f for page in pages for f in _check_page(site, page, page_rules)]
-    findings = _check_page(site, pages[0], page_rules)
+        return [f for page in pages for f in _serial_results(site, page, page_rules, hooks)]
+    findings = _serial_results(site, pages[0], page_rules, hooks)
     global _JOB
     _JOB = (site, page_rules, hooks)
     size = max(1, -(-(len(pages) - 1) // (workers * 8)))  # small chunks even out slow pages
@@ -131,6 +164,16 @@ def _page_findings(site: Site, page_rules: list[Rule], hooks: PageMetrics, worke
     return findings
 
 
+def _serial_results(site: Site, page, page_rules: list[Rule], hooks: PageMetrics) -> list[Finding]:
+    """A page checked in this process: metrics are left to build_result unless the page was
+    checked early (then the merged figures are kept on it)."""
+    early = EARLY_KEY in page.cache
+    found, metrics = _page_results(site, page, page_rules, hooks, want_metrics=early)
+    if metrics is not None:
+        page.cache[METRICS_KEY] = metrics
+    return found
+
+
 _JOB: tuple[Site, list[Rule], PageMetrics] | None = None  # what forked workers check
 
 
@@ -152,8 +195,7 @@ def _check_chunk(bounds: tuple[int, int], keep_metrics: bool = True) -> list[tup
     site, page_rules, hooks = _JOB
     out = []
     for page in site.pages[bounds[0]:bounds[1]]:
-        found = _check_page(site, page, page_rules)
-        out.append((found, family_metrics(page, site, hooks) if hooks and keep_metrics else None))
+        out.append(_page_results(site, page, page_rules, hooks, want_metrics=bool(hooks) and keep_metrics))
     return out
 
 

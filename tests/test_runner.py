@@ -6,7 +6,7 @@ from seotool.config import Config, defaults, merge
 from seotool.page import Page
 from seotool.registry import Family, Registry
 from seotool.rules import Example, Rule, Severity, rule_matches
-from seotool.runner import METRICS_KEY, at_or_above, run_rules, select_rules
+from seotool.runner import EARLY_KEY, METRICS_KEY, at_or_above, run_rules, select_rules
 from seotool.site import Site
 
 
@@ -131,3 +131,21 @@ def test_findings_workers_cannot_send_back_are_found_here():
     serial, _ = run_rules(site(cfg, *titles), [RULE_A, RULE_D], cfg, workers=1)
     assert [(f.rule, f.url, f.message) for f in pooled] == [(f.rule, f.url, f.message) for f in serial]
     assert sum(f.rule == "onpage.odd-data" for f in pooled) == 6
+
+
+def test_results_of_early_checks_are_used_not_run_again():
+    """Pages the crawl's helpers checked early carry those rules' findings and figures: the runner
+    keeps them, runs only the other rules, and merges the figures in family order."""
+    cfg = config()
+    rules = [RULE_A, RULE_C]
+    hooks = {"links": lambda page, s: {"late": 1}, "onpage": lambda page, s: {"late": 2}}
+    for workers in (1, 2):
+        s = site(cfg, *[f"bad {i}" for i in range(6)])
+        for page in s.pages[1:]:
+            marker = RULE_A.finding(page, "found early", excerpt=page.title)
+            page.cache[EARLY_KEY] = (frozenset({RULE_A.id}), [marker], {"onpage": {"early": True}})
+        found, _ = run_rules(s, rules, cfg, page_metrics=hooks, workers=workers, pool_min_pages=2)
+        by_page = {f.url: f.message for f in found if f.rule == RULE_A.id}
+        assert by_page == {"p0.html": "bad title", **{f"p{i}.html": "found early" for i in range(1, 6)}}
+        assert s.pages[3].cache[METRICS_KEY] == {"links": {"late": 1}, "onpage": {"early": True}}
+        assert list(s.pages[3].cache[METRICS_KEY]) == ["links", "onpage"]

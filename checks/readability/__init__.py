@@ -17,4 +17,5 @@ FAMILY = Family(
     settings=DEFAULTS,
     page_metrics=page_metrics,
     summarize=summarize,
+    standalone=True,  # page rules and metrics read the page and [readability] only
 )

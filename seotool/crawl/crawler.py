@@ -18,7 +18,7 @@ from seotool.config import Config
 from seotool.crawl.fetch import FetchResult, Limits, Sessions, fetch
 from seotool.crawl.frontier import Entry, Frontier
 from seotool.crawl.pages import PageFetcher, PageOutcome
-from seotool.crawl.parsing import Parser
+from seotool.crawl.parsing import EarlyChecks, Parser
 from seotool.crawl.politeness import HostGate
 from seotool.crawl.recording import chain_records
 from seotool.crawl.robots import RobotsCache, agent_token
@@ -47,14 +47,16 @@ class PageTask:
     entry: Entry
 
 
-def crawl(urls: list[str], config: Config, site: Site, progress: Progress) -> None:
+def crawl(urls: list[str], config: Config, site: Site, progress: Progress, early: EarlyChecks | None = None) -> None:
     """Crawl from ``urls`` and fill ``site`` (pages, records, sitemap_urls, notes). On Ctrl-C,
-    sets ``site.interrupted`` and returns what was gathered."""
-    Crawler(urls, config, site, progress).run()
+    sets ``site.interrupted`` and returns what was gathered. ``early``: checks the parse helpers
+    may run on each page they parse (see ``seotool.crawl.parsing``)."""
+    Crawler(urls, config, site, progress, early).run()
 
 
 class Crawler:
-    def __init__(self, urls: list[str], config: Config, site: Site, progress: Progress) -> None:
+    def __init__(self, urls: list[str], config: Config, site: Site, progress: Progress,
+                 early: EarlyChecks | None = None) -> None:
         settings = config.section("crawl")
         self.site = site
         self.progress = progress
@@ -73,7 +75,7 @@ class Crawler:
         self.robots = None if settings.get("ignore_robots") else RobotsCache(
             self._fetch_robots, agent_token(user_agent), on_delay=self._on_crawl_delay)
         self.pool = WorkerPool(self.concurrency, self._work)
-        self.parser = Parser(self.max_pages)
+        self.parser = Parser(self.max_pages, early=early)
         self.pages = PageFetcher(sessions=self.sessions, limits=self.limits, gate=self.gate, robots=self.robots,
                                  scope=self.scope, frontier=self.frontier, stop=self.pool.stop, parser=self.parser)
         self.meta: deque[SitemapsOf | SitemapFile] = deque()

@@ -8,20 +8,43 @@ pickled (a fraction of the cost of parsing).
 The helpers are forked from the crawl process (not spawned: spawning would re-run the caller's
 ``__main__`` and import everything again). Fetch threads are running by then; that is safe
 here because a helper only runs the pool's loop and the parser, whose modules were all imported
-by the pages parsed before the pool started, and os.fork holds the import lock."""
+by the pages parsed before the pool started, and os.fork holds the import lock.
+
+The helpers also run the checks that need nothing but the page (``EarlyChecks``: the standalone
+families' page rules and metrics) right after parsing, so that work overlaps the crawl instead of
+waiting for it; the results travel back on the page (``seotool.runner.EARLY_KEY``)."""
 
 from __future__ import annotations
 
 import threading
 from concurrent.futures import CancelledError, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from seotool.crawl.decode import decode_html
 from seotool.page import Page
-from seotool.runner import available_cpus, ignore_sigint
+from seotool.runner import PageMetrics, available_cpus, check_early, ignore_sigint
+
+if TYPE_CHECKING:  # pragma: no cover
+    from seotool.rules import Rule
+    from seotool.site import Site
 
 AFTER_PAGES = 50  # pages parsed here before the pool starts: small crawls never pay for it
 MIN_PAGES = 200  # ... and only when max_pages allows at least this many (0 = no limit)
+
+
+@dataclass
+class EarlyChecks:
+    """Page rules and metrics hooks of the standalone families, with the site they run against
+    (in a helper: its configuration and caches as they were when the helper was forked)."""
+
+    site: Site
+    rules: list[Rule]
+    hooks: PageMetrics
+
+
+_EARLY: EarlyChecks | None = None  # set before the helpers are forked; they inherit it
 
 
 def parse_page(body: bytes, content_type: str | None, final_url: str, status: int, headers: dict[str, str],
@@ -31,11 +54,21 @@ def parse_page(body: bytes, content_type: str | None, final_url: str, status: in
     return Page(final_url, text, final_url=final_url, status=status, headers=headers, depth=depth)
 
 
+def parse_and_check(body: bytes, content_type: str | None, final_url: str, status: int, headers: dict[str, str],
+                    depth: int) -> Page:
+    """In a helper: parse one page and run the early checks on it."""
+    page = parse_page(body, content_type, final_url, status, headers, depth)
+    if _EARLY is not None and (_EARLY.rules or _EARLY.hooks):
+        check_early(page, _EARLY.site, _EARLY.rules, _EARLY.hooks)
+    return page
+
+
 class Parser:
     """``parse`` is called from fetch threads; ``maybe_start`` from the crawl's coordinator."""
 
-    def __init__(self, max_pages: int, workers: int | None = None) -> None:
+    def __init__(self, max_pages: int, workers: int | None = None, early: EarlyChecks | None = None) -> None:
         self.workers = available_cpus() if workers is None else workers
+        self.early = early
         self.wanted = self.workers >= 2 and (not max_pages or max_pages >= MIN_PAGES)
         self._pool: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
@@ -44,6 +77,8 @@ class Parser:
         if not self.wanted or self._pool is not None or pages_started < AFTER_PAGES:
             return
         self.wanted = False
+        global _EARLY
+        _EARLY = self.early
         try:
             import multiprocessing
 
@@ -53,13 +88,15 @@ class Parser:
             self._pool = pool
         except (ValueError, OSError, BrokenProcessPool):  # no fork here: parse in this process
             self._pool = None
+        finally:
+            _EARLY = None  # the helpers have their copy; this process must not keep the site alive
 
     def parse(self, body: bytes, content_type: str | None, final_url: str, status: int,
               headers: dict[str, str], depth: int) -> Page:
         pool = self._pool
         if pool is not None:
             try:
-                future = pool.submit(parse_page, body, content_type, final_url, status, dict(headers), depth)
+                future = pool.submit(parse_and_check, body, content_type, final_url, status, dict(headers), depth)
             except (BrokenProcessPool, RuntimeError):  # shut down (Ctrl-C) or broken: parse here
                 future = None
             if future is not None:

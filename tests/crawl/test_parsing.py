@@ -1,10 +1,15 @@
-"""Pages parsed in the crawl's helper processes are the pages parsed in-process."""
+"""Pages parsed in the crawl's helper processes are the pages parsed in-process, and the helpers
+run the early checks on them."""
 
 from __future__ import annotations
 
 import os
 
-from seotool.crawl.parsing import AFTER_PAGES, MIN_PAGES, Parser, parse_page
+from seotool.config import Config, defaults
+from seotool.crawl.parsing import AFTER_PAGES, MIN_PAGES, EarlyChecks, Parser, parse_page
+from seotool.rules import Example, Rule, Severity
+from seotool.runner import EARLY_KEY
+from seotool.site import Site
 
 HTML = (b"<!doctype html><html lang=en><head><meta charset=utf-8><title>Knee pain</title>"
         b"<link rel=canonical href=/knee></head><body><nav><a href=/>Home</a></nav><main><h1>Knee pain</h1>"
@@ -39,3 +44,30 @@ def test_no_pool_for_small_page_limits_or_one_cpu():
     assert not Parser(max_pages=MIN_PAGES - 1, workers=2).wanted
     assert not Parser(max_pages=0, workers=1).wanted
     assert Parser(max_pages=MIN_PAGES, workers=2).wanted
+
+
+def _helper_pid(page, site):
+    yield PID_RULE.finding(page, f"checked in process {os.getpid()}", excerpt=page.title or "")
+
+
+PID_RULE = Rule("medical.test-pid", "t", Severity.NOTICE, "w", "w", "f", (Example.of("<title>x</title>"),),
+                (Example.of("<title>y</title>"),), _helper_pid)
+
+
+def test_helpers_run_the_early_checks_on_the_pages_they_parse():
+    site = Site(targets=["x"], config=Config(defaults()))
+    early = EarlyChecks(site, [PID_RULE], {"medical": lambda page, s: {"words": page.word_count}})
+    parser = Parser(max_pages=0, workers=2, early=early)
+    parser.maybe_start(AFTER_PAGES)
+    try:
+        page = parser.parse(HTML, "text/html", "http://127.0.0.1:1/knee", 200, {}, 1)
+        helpers = set(parser._pool._processes)
+    finally:
+        parser.close()
+    done, found, metrics = page.cache[EARLY_KEY]
+    assert done == {"medical.test-pid"} and metrics == {"medical": {"words": page.word_count}}
+    assert [f.excerpt for f in found] == ["Knee pain"]
+    pid = int(found[0].message.rsplit(" ", 1)[1])
+    assert pid in helpers and pid != os.getpid()
+    # pages parsed in this process (small crawls, or after the helpers are gone) are checked later
+    assert EARLY_KEY not in parser.parse(HTML, "text/html", "http://127.0.0.1:1/", 200, {}, 0).cache
