@@ -96,7 +96,7 @@ class Element:
     ``end`` the position just after its last descendant element, so the elements below it are
     ``elements[index + 1:end]``."""
 
-    __slots__ = ("name", "attrs", "children", "parent", "line", "index", "end", "_text")
+    __slots__ = ("name", "attrs", "children", "parent", "line", "index", "end")
 
     def __init__(self, name: str, attrs: dict[str, str | list[str]], parent: Element | None, line: int | None,
                  index: int) -> None:
@@ -107,7 +107,6 @@ class Element:
         self.line = line
         self.index = index
         self.end = index + 1
-        self._text: str | None = None  # memo for seotool.page.element_text
 
     def get(self, key: str, default: str | list[str] | None = None) -> str | list[str] | None:
         return self.attrs.get(key, default)

@@ -32,6 +32,7 @@ def clean_text(s: str) -> str:
     return _WS.sub(" ", s).strip()
 
 
+_INLINE_TAGS = frozenset({"a", "img", "span", "strong", "em", "b", "i", "u", "small", "abbr", "sup", "sub", "mark", "time", "cite", "code", "br", "picture", "source", "area"})
 _SPACED = BLOCK_TAGS | {"br", "div", "ul", "ol", "table", "tr", "section", "article", "hr", "img"}
 
 
@@ -308,7 +309,7 @@ class Page:
             if name in SKIP_TAGS:
                 self._collect_refs(child, in_main, path)
                 continue
-            if name in ("a", "img", "span", "strong", "em", "b", "i", "u", "small", "abbr", "sup", "sub", "mark", "time", "cite", "code", "br", "picture", "source", "area"):
+            if name in _INLINE_TAGS:
                 # inline content: text joins the loose run; refs are collected
                 self._collect_refs(child, in_main, path)
                 if name == "br":
@@ -384,7 +385,7 @@ class Page:
 
     def resolve(self, href: str) -> str | None:
         href = href.strip()
-        if not href or re.match(r"^(javascript|data|about|blob):", href, re.I):
+        if not href or _UNRESOLVABLE.match(href):
             return None
         try:
             return urljoin(self.base_url, href)
@@ -458,6 +459,7 @@ def _first(tags: Iterable[Element], names: str | frozenset[str]) -> Element | No
     return next((t for t in tags if t.name in names), None)
 
 
+_UNRESOLVABLE = re.compile(r"^(javascript|data|about|blob):", re.I)
 _JSONLD_TYPE = re.compile(r"^\s*application/ld\+json", re.I)
 _REFRESH = re.compile("^refresh$", re.I)
 
