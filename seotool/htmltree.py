@@ -15,6 +15,7 @@ tests/test_htmltree.py compares the two on every test document.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 from html.parser import HTMLParser
 
@@ -77,6 +78,7 @@ VOID_ELEMENTS = frozenset({
     "source", "track", "wbr", "basefont", "bgsound", "command", "frame", "image", "isindex", "nextid", "spacer",
 })
 PRESERVE_WHITESPACE = frozenset({"pre", "textarea"})
+_SPECIAL = VOID_ELEMENTS | PRESERVE_WHITESPACE | STRING_CONTAINERS.keys()
 _LIST_ATTRS_ANY = ("class", "accesskey", "dropzone")
 _LIST_ATTRS_TAG = {
     "a": ("rel", "rev"), "link": ("rel", "rev"), "td": ("headers",), "th": ("headers",), "form": ("accept-charset",),
@@ -172,7 +174,7 @@ class _TreeBuilder(HTMLParser):
         self.elements: list[Element] = []
         self.stack: list[Element] = [self.root]
         self.current = self.root
-        self.open_names: dict[str, int] = {}
+        self.open_names: defaultdict[str, int] = defaultdict(int)
         self.data: list[str] = []
         # void elements closed at their start tag: a later </br> etc. is dropped, once each
         self.closed_void: list[str] = []
@@ -184,27 +186,27 @@ class _TreeBuilder(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]], void_check: bool = True) -> None:
         if self.data:
             self._end_data(None)
-        values: dict[str, str | list[str]] = {}
-        for key, value in attrs:  # a repeated attribute: the last value, in the first one's place
-            values[key] = "" if value is None else value
+        values: dict[str, str | list[str]] = dict(attrs)  # type: ignore[arg-type]  # repeated: the last value
         if values:
+            if None in values.values():
+                values = {k: "" if v is None else v for k, v in values.items()}
             for key in LIST_ATTRIBUTES.get(tag, _LIST_ATTRS_ANY):
-                value = values.get(key)
-                if value is not None:
-                    values[key] = value.split()  # type: ignore[union-attr]
+                if key in values:
+                    values[key] = values[key].split()  # type: ignore[union-attr]
         el = Element(tag, values, self.current, self.lineno, len(self.elements))
         self.elements.append(el)
         self.current.children.append(el)
         self.stack.append(el)
         self.current = el
-        self.open_names[tag] = self.open_names.get(tag, 0) + 1
-        if tag in PRESERVE_WHITESPACE:
-            self.preserving.append(el)
-        if tag in STRING_CONTAINERS:
-            self.containers.append(el)
-        if void_check and tag in VOID_ELEMENTS:
-            self._pop_to(tag)
-            self.closed_void.append(tag)
+        self.open_names[tag] += 1
+        if tag in _SPECIAL:  # one lookup for the rare cases
+            if tag in PRESERVE_WHITESPACE:
+                self.preserving.append(el)
+            if tag in STRING_CONTAINERS:
+                self.containers.append(el)
+            if void_check and tag in VOID_ELEMENTS:
+                self._pop_to(tag)
+                self.closed_void.append(tag)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         # "<x/>": opened and closed here, so it does not cancel a later stray </x>
