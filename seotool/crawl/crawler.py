@@ -74,8 +74,9 @@ class Crawler:
         self.frontier = Frontier()
         self.robots = None if settings.get("ignore_robots") else RobotsCache(
             self._fetch_robots, agent_token(user_agent), on_delay=self._on_crawl_delay)
-        self.pool = WorkerPool(self.concurrency, self._work)
         self.parser = Parser(self.max_pages, early=early)
+        self.parser.start()  # before the worker threads: see seotool.crawl.parsing
+        self.pool = WorkerPool(self.concurrency, self._work)
         self.pages = PageFetcher(sessions=self.sessions, limits=self.limits, gate=self.gate, robots=self.robots,
                                  scope=self.scope, frontier=self.frontier, stop=self.pool.stop, parser=self.parser)
         self.meta: deque[SitemapsOf | SitemapFile] = deque()
@@ -153,7 +154,6 @@ class Crawler:
                 return
             if isinstance(task, PageTask):
                 self.pages_started += 1
-                self.parser.maybe_start(self.pages_started)
             self.in_flight[id(task)] = task
             self.pool.submit(task)
 

@@ -1,14 +1,14 @@
-"""Parse fetched HTML into ``Page`` objects, in helper processes once a crawl is big enough.
+"""Parse fetched HTML into ``Page`` objects, in helper processes when a crawl may be big.
 
-Parsing (bs4 with html.parser) is pure Python and holds the GIL, so fetch threads parsing in
-the crawl's own process leave every other core idle. Past ``AFTER_PAGES`` pages, when the crawl
-may go on well beyond that, pages are parsed in a small pool of processes instead and come back
-pickled (a fraction of the cost of parsing).
+Parsing is pure Python and holds the GIL, so fetch threads parsing in the crawl's own process
+leave every other core idle. When ``max_pages`` allows a big crawl (``MIN_PAGES`` or more, or no
+limit) and there are two CPUs or more, pages are parsed in a small pool of processes instead and
+come back pickled (a fraction of the cost of parsing).
 
-The helpers are forked from the crawl process (not spawned: spawning would re-run the caller's
-``__main__`` and import everything again). Fetch threads are running by then; that is safe
-here because a helper only runs the pool's loop and the parser, whose modules were all imported
-by the pages parsed before the pool started, and os.fork holds the import lock.
+The helpers are forked (not spawned: spawning would re-run the caller's ``__main__`` and import
+everything again) when the crawl is set up, before its fetch threads start, so the fork copies a
+process with one running thread. A small crawl pays two forks for that; no pages are parsed in
+the crawl process unless the helpers cannot be forked or die.
 
 The helpers also run the checks that need nothing but the page (``EarlyChecks``: the standalone
 families' page rules and metrics) right after parsing, so that work overlaps the crawl instead of
@@ -30,8 +30,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from seotool.rules import Rule
     from seotool.site import Site
 
-AFTER_PAGES = 50  # pages parsed here before the pool starts: small crawls never pay for it
-MIN_PAGES = 200  # ... and only when max_pages allows at least this many (0 = no limit)
+MIN_PAGES = 200  # helpers only when max_pages allows at least this many pages (0 = no limit)
 
 
 @dataclass
@@ -64,7 +63,7 @@ def parse_and_check(body: bytes, content_type: str | None, final_url: str, statu
 
 
 class Parser:
-    """``parse`` is called from fetch threads; ``maybe_start`` from the crawl's coordinator."""
+    """``start`` is called once before the crawl's threads run; ``parse`` from fetch threads."""
 
     def __init__(self, max_pages: int, workers: int | None = None, early: EarlyChecks | None = None) -> None:
         self.workers = available_cpus() if workers is None else workers
@@ -73,8 +72,10 @@ class Parser:
         self._pool: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
 
-    def maybe_start(self, pages_started: int) -> None:
-        if not self.wanted or self._pool is not None or pages_started < AFTER_PAGES:
+    def start(self) -> None:
+        """Fork the helpers, when wanted. Call it before the crawl starts its threads: a fork then
+        copies one thread, holding no lock another thread might have held."""
+        if not self.wanted or self._pool is not None:
             return
         self.wanted = False
         global _EARLY

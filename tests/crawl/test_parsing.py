@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 
 from seotool.config import Config, defaults
-from seotool.crawl.parsing import AFTER_PAGES, MIN_PAGES, EarlyChecks, Parser, parse_page
+from seotool.crawl.parsing import MIN_PAGES, EarlyChecks, Parser, parse_page
 from seotool.rules import Example, Rule, Severity
 from seotool.runner import EARLY_KEY
 from seotool.site import Site
@@ -22,9 +22,8 @@ def _state(page) -> dict:
 
 def test_helper_processes_parse_like_this_process():
     parser = Parser(max_pages=0, workers=2)
-    parser.maybe_start(AFTER_PAGES - 1)
-    assert parser._pool is None  # small crawls never start it
-    parser.maybe_start(AFTER_PAGES)
+    assert parser._pool is None
+    parser.start()
     try:
         assert parser._pool is not None
         args = (HTML, "text/html", "http://127.0.0.1:1/knee", 200, {"X-Robots-Tag": "noindex"}, 2)
@@ -58,7 +57,7 @@ def test_helpers_run_the_early_checks_on_the_pages_they_parse():
     site = Site(targets=["x"], config=Config(defaults()))
     early = EarlyChecks(site, [PID_RULE], {"medical": lambda page, s: {"words": page.word_count}})
     parser = Parser(max_pages=0, workers=2, early=early)
-    parser.maybe_start(AFTER_PAGES)
+    parser.start()
     try:
         page = parser.parse(HTML, "text/html", "http://127.0.0.1:1/knee", 200, {}, 1)
         helpers = set(parser._pool._processes)
