@@ -84,14 +84,14 @@ _LIST_ATTRS_TAG = {
     "a": ("rel", "rev"), "link": ("rel", "rev"), "td": ("headers",), "th": ("headers",), "form": ("accept-charset",),
     "object": ("archive",), "area": ("rel",), "icon": ("sizes",), "iframe": ("sandbox",), "output": ("for",),
 }
-# Attributes that hold a whitespace-separated list, per element name ("" = any element).
-LIST_ATTRIBUTES: dict[str, tuple[str, ...]] = {"": _LIST_ATTRS_ANY} | {
-    name: _LIST_ATTRS_ANY + attrs for name, attrs in _LIST_ATTRS_TAG.items()
-}
+# Attributes that hold a whitespace-separated list (bs4 gives them as lists), per element name;
+# other elements: _LIST_ATTRS_ANY.
+LIST_ATTRIBUTES: dict[str, tuple[str, ...]] = {name: _LIST_ATTRS_ANY + attrs for name, attrs in _LIST_ATTRS_TAG.items()}
 _ASCII_SPACES = "\x20\x0a\x09\x0c\x0d"
 _ENTITIES = EntitySubstitution.HTML_ENTITY_TO_CHARACTER
 # The string classes an element's text is made of: its container class, else text and CDATA.
 _MAIN_TEXT = (str, CData)
+
 
 class Element:
     """One element. ``index`` is its position in ``Document.elements`` (document order) and
@@ -140,8 +140,8 @@ class Element:
 
 
 class Document:
-    """The parse result: ``root`` (a nameless element holding the top-level nodes) and every
-    element in document order."""
+    """The parse result: ``root`` (an element named "[document]", as in bs4, holding the
+    top-level nodes) and every element in document order."""
 
     __slots__ = ("root", "elements")
 
@@ -186,13 +186,13 @@ class _TreeBuilder(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]], void_check: bool = True) -> None:
         if self.data:
             self._end_data(None)
-        values: dict[str, str | list[str]] = dict(attrs)  # type: ignore[arg-type]  # repeated: the last value
+        values: dict[str, str | list[str]] = dict(attrs)  # type: ignore[arg-type]  # repeated: last value
         if values:
             if None in values.values():
                 values = {k: "" if v is None else v for k, v in values.items()}
             for key in LIST_ATTRIBUTES.get(tag, _LIST_ATTRS_ANY):
                 if key in values:
-                    values[key] = values[key].split()  # type: ignore[union-attr]
+                    values[key] = values[key].split()  # type: ignore[union-attr]  # str here
         el = Element(tag, values, self.current, self.lineno, len(self.elements))
         self.elements.append(el)
         self.current.children.append(el)

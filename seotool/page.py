@@ -221,9 +221,9 @@ class Page:
         self._doc = doc
         tags = doc.elements
         html_tag = _first(tags, "html")
-        self.lang: str | None = (html_tag.get("lang") or None) if html_tag is not None else None  # type: ignore[assignment]
+        self.lang: str | None = (html_tag.get("lang") or None) if html_tag is not None else None
         base = next((t for t in tags if t.name == "base" and t.get("href") is not None), None)
-        self.base_href: str | None = base.attrs["href"] if base is not None else None  # type: ignore[assignment]
+        self.base_href: str | None = str(base.attrs["href"]) if base is not None else None
         self.base_url = urljoin(self.final_url, self.base_href) if self.base_href else self.final_url
 
         title_tag = _first(tags, "title")
