@@ -80,6 +80,7 @@ def normalize(url: str, base: str | None = None) -> str | None:
     return strip_trailing_slash(cleaned)
 
 
+@lru_cache(maxsize=1 << 16)  # every link the crawl meets is keyed: navigation repeats on each page
 def strip_trailing_slash(url: str) -> str:
     parts = urlsplit(url)
     if len(parts.path) > 1 and parts.path.endswith("/"):
