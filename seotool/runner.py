@@ -50,9 +50,14 @@ def run_rules(site: Site, rules: list[Rule], config: Config, page_metrics: PageM
     CPUs this process may use."""
     page_rules = [r for r in rules if r.scope == "page"]
     site_rules = [r for r in rules if r.scope == "site"]
-    findings = _page_findings(site, page_rules, page_metrics or {}, workers, pool_min_pages)
-    for rule in site_rules:
-        findings.extend(_guarded(rule, "", lambda r=rule: r.check(site)))
+    site_found: list[Finding] = []
+
+    def site_checks() -> None:
+        for rule in site_rules:
+            site_found.extend(_guarded(rule, "", lambda r=rule: r.check(site)))
+
+    findings = _page_findings(site, page_rules, page_metrics or {}, workers, pool_min_pages, meanwhile=site_checks)
+    findings.extend(site_found)
 
     overrides = {k: Severity.parse(v) for k, v in (config.section("rules").get("severity") or {}).items()}
     for f in findings:
@@ -130,15 +135,23 @@ def available_cpus() -> int:
 
 
 def _page_findings(site: Site, page_rules: list[Rule], hooks: PageMetrics, workers: int | None,
-                   pool_min_pages: int) -> list[Finding]:
+                   pool_min_pages: int, meanwhile: Callable[[], None] = lambda: None) -> list[Finding]:
     """Page-scoped findings in page order (the order dedupe numbers repeats in). Many pages are
     split between forked worker processes; the first page is checked here first so that every
-    lazily loaded word list and per-site lookup (``site.cache``) is built once and inherited."""
+    lazily loaded word list and per-site lookup (``site.cache``) is built once and inherited.
+    ``meanwhile`` (the site-scoped checks) runs here while the workers check pages."""
     pages = site.pages
     workers = available_cpus() if workers is None else workers
     if workers < 2 or len(pages) < max(pool_min_pages, 2) or not page_rules or not _can_fork():
-        return [f for page in pages for f in _serial_results(site, page, page_rules, hooks)]
+        found = [f for page in pages for f in _serial_results(site, page, page_rules, hooks)]
+        meanwhile()
+        return found
     findings = _serial_results(site, pages[0], page_rules, hooks)
+    pending = [meanwhile]
+
+    def run_meanwhile() -> None:
+        while pending:
+            pending.pop()()
     global _JOB
     _JOB = (site, page_rules, hooks)
     size = max(1, -(-(len(pages) - 1) // (workers * 8)))  # small chunks even out slow pages
@@ -148,7 +161,9 @@ def _page_findings(site: Site, page_rules: list[Rule], hooks: PageMetrics, worke
 
         pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=ignore_sigint)
         try:
-            results = list(pool.map(_check_chunk, chunks))
+            mapped = pool.map(_check_chunk, chunks)  # every chunk is submitted now
+            run_meanwhile()
+            results = list(mapped)
         finally:  # on Ctrl-C, do not wait for the chunks not started
             pool.shutdown(wait=True, cancel_futures=True)
     except Exception:  # noqa: BLE001 - a worker died (out of memory) or could not send its findings
@@ -156,6 +171,7 @@ def _page_findings(site: Site, page_rules: list[Rule], hooks: PageMetrics, worke
         results = [_check_chunk(chunk, keep_metrics=False) for chunk in chunks]
     finally:
         _JOB = None
+    run_meanwhile()  # when the pool could not even start
     for (start, _stop), per_page in zip(chunks, results, strict=True):
         for offset, (found, metrics) in enumerate(per_page):
             findings.extend(found)
