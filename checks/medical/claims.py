@@ -11,7 +11,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from checks.medical.example_html import doc
-from checks.medical.lexicon import Lexicon, OffLabel, lexicon
+from checks.medical.lexicon import Lexicon, OffLabel, Pattern, lexicon
+from checks.medical.prefilter import GateSet, block_index
 from checks.medical.scope import block_sentences, page_topic
 from seotool.page import Block, Page
 from seotool.rules import Example, Finding, Rule, Severity, Source
@@ -71,13 +72,42 @@ def _off_label_use(entry: OffLabel, text: str, topic: str) -> str | None:
     return from_topic[0] if from_topic else uses[0]
 
 
-def _claims_in(page: Page, lex: Lexicon, block: Block, sentence: Sentence, topic: str) -> Iterator[Claim]:
+@dataclass(frozen=True)
+class _Possible:
+    """What may match in a block (see ``prefilter``): the rest cannot match in any of its sentences."""
+
+    absolute: list[Pattern]
+    certainty: bool
+    off_label_verbs: bool
+
+
+_GATES: dict[int, tuple[Lexicon, GateSet]] = {}
+
+
+def _claim_gates(lex: Lexicon) -> GateSet:
+    """The gates of the patterns a block is first tested with (one set per lexicon)."""
+    known = _GATES.get(id(lex))
+    if known is None or known[0] is not lex:
+        known = _GATES[id(lex)] = (lex, GateSet((*(p.regex for p in lex.absolute), lex.certainty,
+                                                 lex.off_label_verbs)))
+    return known[1]
+
+
+def _possible(lex: Lexicon, gates: GateSet, block: Block) -> _Possible:
+    *absolute, certainty, off_label_verbs = gates.possible(block_index(block))
+    if not any(absolute):
+        return _Possible([], certainty, off_label_verbs)
+    return _Possible([p for p, ok in zip(lex.absolute, absolute, strict=True) if ok], certainty, off_label_verbs)
+
+
+def _claims_in(page: Page, lex: Lexicon, block: Block, sentence: Sentence, topic: str,
+               possible: _Possible) -> Iterator[Claim]:
     text = sentence.text
     if text.rstrip("\"'”’)").endswith("?"):
         return  # a question ("Can nerve pain be cured?") asserts nothing
     words: list[str] = []
     suggestion, first_id = "", ""
-    for pat in lex.absolute:
+    for pat in possible.absolute:
         for m in pat.regex.finditer(text):
             if _negated(lex, text, m.start()) or (pat.unless and pat.unless.search(text)):
                 continue
@@ -90,8 +120,8 @@ def _claims_in(page: Page, lex: Lexicon, block: Block, sentence: Sentence, topic
     if words:
         yield Claim(block, sentence, "absolute", tuple(words), suggestion, lex.sources.get("ftc"), first_id)
 
-    certain = _certainty(lex, text)
-    off_verb = lex.off_label_verbs.search(text)
+    certain = _certainty(lex, text) if possible.certainty else None
+    off_verb = lex.off_label_verbs.search(text) if possible.off_label_verbs else None
     if off_verb and (_PURPOSE.search(text[: off_verb.start()]) or _negated(lex, text, off_verb.start())
                      or _hedged(lex, text, off_verb.end())):
         off_verb = None
@@ -117,12 +147,12 @@ def _claims_in(page: Page, lex: Lexicon, block: Block, sentence: Sentence, topic
                     lex.sources.get("ftc"))
 
 
-def _may_claim(lex: Lexicon, text: str) -> bool:
-    """A cheap test on the whole block first: most paragraphs make no claim at all."""
+def _may_claim(lex: Lexicon, text: str, possible: _Possible) -> bool:
+    """A test on the whole block first: most paragraphs make no claim at all."""
     return bool(
-        lex.certainty.search(text)
-        or lex.off_label_verbs.search(text)
-        or any(p.regex.search(text) for p in lex.absolute)
+        (possible.certainty and lex.certainty.search(text))
+        or (possible.off_label_verbs and lex.off_label_verbs.search(text))
+        or any(p.regex.search(text) for p in possible.absolute)
     )
 
 
@@ -132,13 +162,12 @@ def claims(page: Page) -> list[Claim]:
     if cached is None:
         lex = lexicon()
         topic = page_topic(page)
-        cached = [
-            c
-            for bs in block_sentences(page)
-            if _may_claim(lex, bs.block.text)
-            for s in bs.sentences
-            for c in _claims_in(page, lex, bs.block, s, topic)
-        ]
+        gates = _claim_gates(lex)
+        cached = []
+        for bs in block_sentences(page):
+            possible = _possible(lex, gates, bs.block)
+            if _may_claim(lex, bs.block.text, possible):
+                cached.extend(c for s in bs.sentences for c in _claims_in(page, lex, bs.block, s, topic, possible))
         page.cache["medical.claims"] = cached
     return cached
 
