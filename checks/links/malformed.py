@@ -14,11 +14,12 @@ from seotool.site import Site
 
 def check_malformed(page: Page, site: Site) -> Iterable[Finding]:
     seen: set[str] = set()
+    country = region(site)
     for link in page.links:
         href = link.href.strip()
         if href in seen:
             continue
-        problem = link_problem(href, region(site), link.tag)
+        problem = link_problem(href, country, link.tag)
         if problem is None:
             continue
         seen.add(href)

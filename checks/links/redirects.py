@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from checks.links.status import is_broken
-from checks.links.targets import excerpt, page_targets, probe_for, shown, times
+from checks.links.targets import excerpt, probed_targets, shown, times
 from seotool.crawl.probe import REDIRECT_LOOP, TOO_MANY_REDIRECTS
 from seotool.page import Page
 from seotool.rules import Example, Finding, Rule, Severity
@@ -25,8 +25,7 @@ def _hops(site: Site, probe: Probe) -> str:
 
 
 def check_redirect(page: Page, site: Site) -> Iterable[Finding]:
-    for t in page_targets(page, site):
-        probe = probe_for(site, t.url)
+    for t, probe in probed_targets(page, site):
         if probe is None or not _resolved(probe) or len(probe.redirects) != 1:
             continue
         if probe.redirects[0]["status"] not in PERMANENT:
@@ -40,8 +39,7 @@ def check_redirect(page: Page, site: Site) -> Iterable[Finding]:
 
 
 def check_chain(page: Page, site: Site) -> Iterable[Finding]:
-    for t in page_targets(page, site):
-        probe = probe_for(site, t.url)
+    for t, probe in probed_targets(page, site):
         if probe is None or not _resolved(probe) or len(probe.redirects) < 2:
             continue
         final = shown(site, probe.final_url or "")
@@ -53,8 +51,7 @@ def check_chain(page: Page, site: Site) -> Iterable[Finding]:
 
 
 def check_loop(page: Page, site: Site) -> Iterable[Finding]:
-    for t in page_targets(page, site):
-        probe = probe_for(site, t.url)
+    for t, probe in probed_targets(page, site):
         if probe is None or probe.error not in (REDIRECT_LOOP, TOO_MANY_REDIRECTS):
             continue
         what = "redirects in a loop" if probe.error == REDIRECT_LOOP else "redirects too many times"

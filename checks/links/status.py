@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from http import HTTPStatus
 
-from checks.links.targets import excerpt, page_targets, probe_for, shown, times
+from checks.links.targets import excerpt, probed_targets, shown, times
 from seotool.crawl.probe import MISSING_FILE, NETWORK_ERRORS
 from seotool.page import Page
 from seotool.rules import Example, Finding, Rule, Severity
@@ -49,8 +49,7 @@ def _after(site: Site, probe: Probe) -> str:
 
 
 def check_broken(page: Page, site: Site) -> Iterable[Finding]:
-    for t in page_targets(page, site):
-        probe = probe_for(site, t.url)
+    for t, probe in probed_targets(page, site):
         if probe is None or not is_broken(probe):
             continue
         if probe.error == MISSING_FILE:
@@ -68,8 +67,7 @@ def check_broken(page: Page, site: Site) -> Iterable[Finding]:
 
 
 def check_unreachable(page: Page, site: Site) -> Iterable[Finding]:
-    for t in page_targets(page, site):
-        probe = probe_for(site, t.url)
+    for t, probe in probed_targets(page, site):
         if probe is None or not is_unreachable(probe):
             continue
         why = _UNREACHABLE_WHY.get(probe.error or "", probe.error or "it failed")
@@ -81,8 +79,7 @@ def check_unreachable(page: Page, site: Site) -> Iterable[Finding]:
 
 
 def check_could_not_verify(page: Page, site: Site) -> Iterable[Finding]:
-    for t in page_targets(page, site):
-        probe = probe_for(site, t.url)
+    for t, probe in probed_targets(page, site):
         if probe is None or not probe.blocked:
             continue
         yield COULD_NOT_VERIFY.finding(

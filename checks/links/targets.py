@@ -92,24 +92,53 @@ def checkable(page: Page, site: Site) -> list[tuple[Link, str, bool]]:
     if cached is not None:
         return cached
     out: list[tuple[Link, str, bool]] = []
-    check_external = bool(settings(site).get("check_external", True))
-    skips = _skip_patterns(site)
+    # The verdict is a pure function of the link as written and the site's settings, and the
+    # navigation and footer links repeat on every page: judged once per distinct link.
+    verdicts = site.cache.get("links.verdicts")
+    if verdicts is None:
+        verdicts = site.cache["links.verdicts"] = {}
     for link in page.links:
-        url = link.url
-        if not url or not link.href.strip() or url.split(":", 1)[0].lower() not in ("http", "https"):
-            continue
-        if link.tag == "link" and _HINT_RELS.intersection(link.rel):
-            continue
-        if link_problem(link.href, region(site), link.tag) is not None:
-            continue  # reported as malformed, not requested
-        internal = is_internal(site, url)
-        if not internal and not check_external:
-            continue
-        if any(p.search(url) for p in skips):
-            continue
-        out.append((link, url, internal))
+        key = (link.url, link.href, link.tag, link.tag == "link" and bool(_HINT_RELS.intersection(link.rel)))
+        internal = verdicts.get(key)
+        if internal is None:
+            internal = verdicts[key] = _verdict(site, *key)
+        if internal is not _SKIP:
+            out.append((link, link.url, internal))
     page.cache["links.checkable"] = out
     return out
+
+
+_SKIP = "skip"  # a link whose target is not requested (the other verdicts: internal True or False)
+
+
+def _verdict(site: Site, url: str | None, href: str, tag: str, hint: bool) -> bool | str:
+    if not url or not href.strip() or url.split(":", 1)[0].lower() not in ("http", "https"):
+        return _SKIP
+    if hint:
+        return _SKIP
+    if link_problem(href, region(site), tag) is not None:
+        return _SKIP  # reported as malformed, not requested
+    internal = is_internal(site, url)
+    if not internal and not bool(settings(site).get("check_external", True)):
+        return _SKIP
+    if any(p.search(url) for p in _skip_patterns(site)):
+        return _SKIP
+    return internal
+
+
+@lru_cache(maxsize=65536)
+def _split_fragment(url: str) -> tuple[str, str]:
+    return tuple(urldefrag(url))  # type: ignore[return-value]
+
+
+def defrag(url: str) -> str:
+    """``urldefrag(url)[0]``, without parsing the URLs that have no fragment (most of them)."""
+    return url if "#" not in url else _split_fragment(url)[0]
+
+
+def split_fragment(url: str) -> tuple[str, str]:
+    """``urldefrag(url)`` as a tuple (address, fragment), memoised."""
+    return (url, "") if "#" not in url else _split_fragment(url)
 
 
 def page_targets(page: Page, site: Site) -> list[Target]:
@@ -119,9 +148,10 @@ def page_targets(page: Page, site: Site) -> list[Target]:
         return cached
     first: dict[str, tuple[Link, bool]] = {}
     counts: dict[str, int] = {}
+    here = defrag(page.final_url)
     for link, url, internal in checkable(page, site):
-        base = urldefrag(url)[0]
-        if base == urldefrag(page.final_url)[0] and link.tag in FRAGMENT_TAGS:
+        base = defrag(url)
+        if base == here and link.tag in FRAGMENT_TAGS:
             continue  # a same-page anchor: only its fragment is in question
         first.setdefault(base, (link, internal))
         counts[base] = counts.get(base, 0) + 1
@@ -143,13 +173,15 @@ def fragment_targets(page: Page, site: Site) -> list[FragmentTarget]:
     first: dict[str, tuple[Link, bool]] = {}
     counts: dict[str, int] = {}
     for link, url, internal in checkable(page, site):
-        base, fragment = urldefrag(url)
+        if "#" not in url:
+            continue  # no fragment to check
+        base, fragment = split_fragment(url)
         if wants_fragment(site, link, fragment, internal):
             first.setdefault(url, (link, internal))
             counts[url] = counts.get(url, 0) + 1
     out = []
     for url, (link, internal) in first.items():
-        base, fragment = urldefrag(url)
+        base, fragment = split_fragment(url)
         out.append(FragmentTarget(url, base, fragment, link, counts[url], internal))
     page.cache["links.fragments"] = out
     return out
@@ -160,13 +192,21 @@ def probe_urls_for(site: Site) -> set[str]:
     wanted: set[str] = set()
     for page in site.pages:
         for link, url, internal in checkable(page, site):
-            base, fragment = urldefrag(url)
+            base, fragment = split_fragment(url)
             wanted.add(url if wants_fragment(site, link, fragment, internal) else base)
     return wanted
 
 
 def probe_for(site: Site, url: str) -> Probe | None:
-    return site.probes.get(url) or site.probes.get(urldefrag(url)[0])
+    return site.probes.get(url) or site.probes.get(defrag(url))
+
+
+def probed_targets(page: Page, site: Site) -> list[tuple[Target, Probe | None]]:
+    """Each of :func:`page_targets` with its probe, looked up once for all the rules."""
+    cached = page.cache.get("links.probed")
+    if cached is None:
+        cached = page.cache["links.probed"] = [(t, probe_for(site, t.url)) for t in page_targets(page, site)]
+    return cached
 
 
 def has_fragment(ids: frozenset[str] | set[str], fragment: str) -> bool:
