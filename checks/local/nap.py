@@ -116,11 +116,14 @@ def address_occurrences(page: Page, clinic_name: str) -> list[Occurrence]:
 
 
 def tel_links(page: Page, region_code: str) -> list[tuple[str, Link]]:
-    """(E.164, link) for every ``tel:`` link with a valid number."""
-    out = []
-    for link in page.links:
-        if link.tag == "a" and link.href.strip().lower().startswith("tel:"):
-            number = phones.from_tel(link.href.strip(), region_code)
-            if number:
-                out.append((number, link))
-    return out
+    """(E.164, link) for every ``tel:`` link with a valid number (computed once per page)."""
+    key = ("local.tels", region_code)
+    if key not in page.cache:
+        out = []
+        for link in page.links:
+            if link.tag == "a" and link.href.strip().lower().startswith("tel:"):
+                number = phones.from_tel(link.href.strip(), region_code)
+                if number:
+                    out.append((number, link))
+        page.cache[key] = out
+    return page.cache[key]

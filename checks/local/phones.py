@@ -27,6 +27,7 @@ def region_of(country: str) -> str:
     return c if len(c) == 2 else "US"
 
 
+@lru_cache(maxsize=4096)  # the header's and footer's tel: links are on every page
 def normalize(value: str, region: str = "US") -> str | None:
     """E.164 form of a written number, or None when it is not a valid phone number."""
     try:

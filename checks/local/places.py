@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from checks.local import vocab
 
@@ -45,14 +45,17 @@ class Places:
     state: str | None  # postal abbreviation
     area: tuple[str, ...]  # service-area city names, without states
 
-    @property
+    @cached_property  # read for every capitalised word of every page
     def own_cities(self) -> tuple[str, ...]:
         names = ([self.city] if self.city else []) + list(self.area)
         return tuple(dict.fromkeys(n for n in names if n))
 
+    @cached_property
+    def _own_lower(self) -> frozenset[str]:
+        return frozenset(c.lower() for c in self.own_cities)
+
     def is_own_city(self, name: str) -> bool:
-        low = " ".join(name.lower().split())
-        return any(low == c.lower() for c in self.own_cities)
+        return " ".join(name.lower().split()) in self._own_lower
 
     def is_city(self, name: str) -> bool:
         return self.is_own_city(name) or is_gazetteer_city(name)
