@@ -258,6 +258,14 @@ class _TreeBuilder(HTMLParser):
     def handle_decl(self, decl: str) -> None:
         self._special(decl[len("DOCTYPE "):], Doctype)
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            # "<![foo[...]]>" with an unknown keyword: html.parser (and so bs4) gives up on the
+            # whole document; browsers read it as a bogus comment, and so do we.
+            return self.parse_bogus_comment(i, report)
+
     def unknown_decl(self, data: str) -> None:
         if data.upper().startswith("CDATA["):
             self._special(data[len("CDATA["):], CData)

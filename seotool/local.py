@@ -67,23 +67,32 @@ def gather_local(paths: list[Path], config: Config, site: Site) -> None:
             site.records[url] = Record(rel, FAILED, "too-large", size=size, detail=f"{size} bytes > {max_bytes}")
             continue
         data = f.read_bytes()
-        if f.suffix.lower() in MARKDOWN_SUFFIXES:
-            from seotool.markdown import render_markdown
-
-            text = _decode(data)
-            html, _, front = render_markdown(text)
-            page = Page(rel, html, final_url=url, source_path=str(f), markdown=True, front_matter=front)
-            page.directives = parse_directives(text)
-        elif f.suffix.lower() in HTML_SUFFIXES:
-            page = Page(rel, _decode(data), final_url=url, source_path=str(f))
-        else:
+        suffix = f.suffix.lower()
+        if suffix not in MARKDOWN_SUFFIXES and suffix not in HTML_SUFFIXES:
             site.records[url] = Record(rel, "skipped", "not-html", size=size)
+            continue
+        try:
+            page = _read_page(rel, url, f, data)
+        except Exception as exc:  # noqa: BLE001 - one unreadable file must not end the audit
+            site.records[url] = Record(rel, FAILED, "parse-error", size=size, detail=f"{type(exc).__name__}: {exc}"[:300])
             continue
         site.pages.append(page)
         site.records[url] = Record(rel, FETCHED, None, status=200, final_url=url, content_type="text/html", size=size)
     if not site.pages:
         raise NothingAudited("nothing to audit: none of the files could be read as HTML or Markdown")
     read_local_sitemap(root, config, site)
+
+
+def _read_page(rel: str, url: str, f: Path, data: bytes) -> Page:
+    if f.suffix.lower() in MARKDOWN_SUFFIXES:
+        from seotool.markdown import render_markdown
+
+        text = _decode(data)
+        html, _, front = render_markdown(text)
+        page = Page(rel, html, final_url=url, source_path=str(f), markdown=True, front_matter=front)
+        page.directives = parse_directives(text)
+        return page
+    return Page(rel, _decode(data), final_url=url, source_path=str(f))
 
 
 SITEMAP_NAMES = ("sitemap.xml", "sitemap_index.xml", "sitemap.xml.gz", "sitemap.txt")

@@ -108,3 +108,37 @@ def test_rules_command_lists_and_explains():
         text = run("rules", one).stdout
         assert one in text and "Why it matters" in text and "How to fix" in text
     assert_one_line_error(run("rules", "nosuch.rule"), 2, "no rule")
+
+
+def test_marked_section_html_parser_rejects_is_audited(tmp_path):
+    """'<![foo[' made html.parser (and bs4) give up on the whole file: it is read as browsers read it."""
+    d = tmp_path / "site"
+    d.mkdir()
+    (d / "odd.html").write_text("<html lang=en><title>Odd</title><body><p>Before.<![foo[x]]> After.</p></body></html>")
+    out = tmp_path / "a.json"
+    proc = run("audit", "site", "--format", "json", "-o", str(out), "--fail-on", "never", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(out.read_text())
+    assert [(p["url"], p["state"], p["word_count"]) for p in result["pages"]] == [("odd.html", "fetched", 2)]
+
+
+def test_a_file_that_cannot_be_parsed_is_recorded_and_the_rest_audited(tmp_path, monkeypatch):
+    from checks import registry
+    from seotool.audit import AuditOptions, run_audit
+    from seotool.config import Config, defaults
+    from seotool.page import Page
+
+    real = Page._build_tree
+
+    def build(html):
+        if "BREAK" in html:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(html)
+
+    monkeypatch.setattr(Page, "_build_tree", staticmethod(build))
+    (tmp_path / "broken.html").write_text("<title>BREAK</title>")
+    (tmp_path / "fine.html").write_text("<title>Fine</title><p>Fine words.</p>")
+    result = run_audit([str(tmp_path)], Config(defaults(registry().settings())), registry(), AuditOptions(quiet=True))
+    states = {p["url"]: (p["state"], p.get("reason"), p.get("detail")) for p in result["pages"]}
+    assert states["fine.html"][0] == "fetched"
+    assert states["broken.html"] == ("failed", "parse-error", "RecursionError: maximum recursion depth exceeded")

@@ -246,14 +246,14 @@ def test_corpus_is_broad() -> None:
     assert sum("-bad" in n or "-good" in n for n in names) >= 100
 
 
-def test_markup_html_parser_refuses_is_refused_by_both() -> None:
-    """html.parser raises on an unknown marked section; bs4 turned that into an error, and so
-    does htmltree (Page does not swallow it in either case)."""
-    html = "<p>a<![foo[x]]>b</p>"
+def test_marked_section_html_parser_refuses_is_read_as_browsers_read_it() -> None:
+    """html.parser raises on an unknown marked section and bs4 gave up on the whole page; htmltree
+    reads it as browsers do, as a bogus comment, and the rest of the page is kept."""
+    html = "<p>a<![foo[x]]>b</p><p>after</p>"
     with pytest.raises(ParserRejectedMarkup):
         BeautifulSoup(html, "html.parser")
-    with pytest.raises(ht.MarkupRejected):
-        Page("x.html", html)
+    page = Page("x.html", html)
+    assert [b.text for b in page.blocks] == ["ab", "after"]
 
 
 def test_source_lines_and_attribute_shapes() -> None:
