@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from checks.medical.example_html import doc
 from checks.medical.lexicon import Lexicon, OffLabel, Pattern, lexicon
-from checks.medical.prefilter import GateSet, block_index
+from checks.medical.prefilter import GateSet, block_index, gate_set
 from checks.medical.scope import block_sentences, page_topic
 from seotool.page import Block, Page
 from seotool.rules import Example, Finding, Rule, Severity, Source
@@ -81,16 +81,9 @@ class _Possible:
     off_label_verbs: bool
 
 
-_GATES: dict[int, tuple[Lexicon, GateSet]] = {}
-
-
 def _claim_gates(lex: Lexicon) -> GateSet:
-    """The gates of the patterns a block is first tested with (one set per lexicon)."""
-    known = _GATES.get(id(lex))
-    if known is None or known[0] is not lex:
-        known = _GATES[id(lex)] = (lex, GateSet((*(p.regex for p in lex.absolute), lex.certainty,
-                                                 lex.off_label_verbs)))
-    return known[1]
+    """The gates of the patterns a block is first tested with."""
+    return gate_set(lex, "claims", lambda: (*(p.regex for p in lex.absolute), lex.certainty, lex.off_label_verbs))
 
 
 def _possible(lex: Lexicon, gates: GateSet, block: Block) -> _Possible:

@@ -16,6 +16,7 @@ from ftfy.badness import is_bad
 
 from checks.medical.example_html import doc
 from checks.medical.lexicon import lexicon
+from checks.medical.prefilter import TextIndex, gate_set, page_index
 from checks.medical.scope import PROSE_KINDS, BlockSentences, block_sentences
 from seotool.page import Block, Page
 from seotool.rules import Example, Finding, Rule, Severity
@@ -624,8 +625,11 @@ def _leftovers_in(page: Page, text: str, block: Block | None, line: int | None, 
 
 
 def check_leftovers(page: Page, site: Site) -> Iterable[Finding]:
+    lex = lexicon()
     texts = "\n".join([page.main_text, page.title or "", page.description or ""])
-    if not any(p.regex.search(texts) for p in lexicon().leftovers):
+    index = TextIndex.join([page_index(page), TextIndex.of(page.title or ""), TextIndex.of(page.description or "")])
+    possible = gate_set(lex, "leftovers", lambda: [p.regex for p in lex.leftovers]).possible(index)
+    if not any(ok and p.regex.search(texts) for p, ok in zip(lex.leftovers, possible, strict=True)):
         return  # one pass over the whole page settles the usual case
     seen: set[str] = set()
     for bs in block_sentences(page):

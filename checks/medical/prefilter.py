@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -48,6 +48,13 @@ class TextIndex:
         lowered = text.lower()
         exact = text.isascii() or _FOLDS_TO_ASCII.isdisjoint(text)
         return cls(lowered, frozenset(_WORD.findall(lowered)), exact)
+
+    @classmethod
+    def join(cls, indexes: Iterable[TextIndex]) -> TextIndex:
+        """The index of the texts joined with line breaks, from their indexes."""
+        indexes = list(indexes)
+        return cls("\n".join(i.lowered for i in indexes), frozenset().union(*(i.words for i in indexes)),
+                   all(i.exact for i in indexes))
 
 
 # Words too common to rule much out: a clause made of one of them is a last resort.
@@ -332,6 +339,17 @@ def _minimal(parts: set[str]) -> set[str]:
     return {p for p in parts if not any(q != p and q in p for q in parts)}
 
 
+_GATE_SETS: dict[tuple[int, str], tuple[Any, GateSet]] = {}
+
+
+def gate_set(owner: Any, name: str, patterns: Callable[[], Iterable[re.Pattern[str]]]) -> GateSet:
+    """The gate set ``name`` of ``owner`` (a lexicon), built from ``patterns()`` on first use."""
+    known = _GATE_SETS.get((id(owner), name))
+    if known is None or known[0] is not owner:
+        known = _GATE_SETS[(id(owner), name)] = (owner, GateSet(patterns()))
+    return known[1]
+
+
 def block_index(block: Any) -> TextIndex:
     """The index of a content block's text, built once and shared by the medical rules."""
     index = block.cache.get("medical.index")
@@ -339,3 +357,11 @@ def block_index(block: Any) -> TextIndex:
         index = block.cache["medical.index"] = TextIndex.of(block.text)
     return index
 
+
+
+def page_index(page: Any) -> TextIndex:
+    """The index of ``page.main_text`` (its blocks joined with line breaks), built once."""
+    index = page.cache.get("medical.page_index")
+    if index is None:
+        index = page.cache["medical.page_index"] = TextIndex.join(block_index(b) for b in page.blocks)
+    return index

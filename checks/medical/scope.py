@@ -59,8 +59,14 @@ def _decide(page: Page) -> bool:
     lex = lexicon()
     if lex.medical_not_paths.search(_path(page)) or page.word_count < lex.medical_min_words:
         return False
-    terms = {m.group(0).lower().rstrip("s") for m in lex.medical_terms.finditer(page.main_text)}
-    return len(terms) >= lex.medical_min_terms
+    if lex.medical_min_terms <= 0:
+        return True
+    terms: set[str] = set()
+    for m in lex.medical_terms.finditer(page.main_text):
+        terms.add(m.group(0).lower().rstrip("s"))
+        if len(terms) >= lex.medical_min_terms:
+            return True  # enough distinct terms: the rest of the page need not be read
+    return False
 
 
 def _path(page: Page) -> str:

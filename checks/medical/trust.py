@@ -3,12 +3,15 @@ that it is not personal medical advice (the questions MedlinePlus teaches patien
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
 from checks.medical.example_html import TRUSTED_FOOTER, doc
 from checks.medical.lexicon import Lexicon, lexicon
+from checks.medical.prefilter import TextIndex, gate_set, page_index
 from checks.medical.scope import is_medical_page
 from seotool.page import Page
 from seotool.rules import Example, Finding, Rule, Severity, Source
@@ -46,12 +49,29 @@ def _all_text(page: Page) -> str:
     return "\n".join([page.main_text, page.footer_text])
 
 
+_TEXT_PATTERNS = ("byline", "date", "disclaimer")
+
+
+def _in_text(page: Page, lex: Lexicon, name: str) -> bool:
+    """Whether the lexicon's ``name`` pattern (byline, date or disclaimer) occurs in the page's
+    text, footer included. The word prefilter rules most pages out without running it."""
+    cached = page.cache.get("medical.trust_text")
+    if cached is None:
+        index = TextIndex.join([page_index(page), TextIndex.of(page.footer_text)])
+        cached = page.cache["medical.trust_text"] = (_all_text(page), index)
+    text, index = cached
+    i = _TEXT_PATTERNS.index(name)
+    gates = gate_set(lex, "trust", lambda: [getattr(lex, n) for n in _TEXT_PATTERNS])
+    pattern: re.Pattern[str] = getattr(lex, name)
+    return gates.gates[i].may_match(index) and bool(pattern.search(text))
+
+
 def _has_reviewer(page: Page, lex: Lexicon) -> bool:
     if any(_has_name(item.get(k)) for item in page.jsonld_items() for k in AUTHOR_KEYS):
         return True
     if any(v.strip() for v in page.meta.get("author", [])) or any("author" in link.rel for link in page.links):
         return True
-    return bool(lex.byline.search(_all_text(page)))
+    return _in_text(page, lex, "byline")
 
 
 def _has_date(page: Page, lex: Lexicon) -> bool:
@@ -59,26 +79,28 @@ def _has_date(page: Page, lex: Lexicon) -> bool:
         return True
     if any(v.strip() for key in DATE_META for v in page.meta.get(key, [])):
         return True
-    return bool(lex.date.search(_all_text(page)))
+    return _in_text(page, lex, "date")
 
 
-def _authoritative(host: str, lex: Lexicon) -> bool:
-    host = host.lower().rstrip(".")
-    return any(host == h.lstrip(".") or host.endswith(h if h.startswith(".") else "." + h) for h in lex.authoritative_hosts)
+@lru_cache(maxsize=8192)
+def _authoritative(url: str, hosts: tuple[str, ...]) -> bool:
+    """Whether an absolute link points to one of ``hosts`` (memoised: links repeat across pages)."""
+    host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    return any(host == h.lstrip(".") or host.endswith(h if h.startswith(".") else "." + h) for h in hosts)
 
 
 def _has_citations(page: Page, lex: Lexicon) -> bool:
     if any(item.get("citation") for item in page.jsonld_items()):
         return True
-    for link in page.links:
-        if link.tag == "a" and link.url and link.url.startswith(("http://", "https://")):
-            if _authoritative(urlsplit(link.url).hostname or "", lex):
-                return True
     # A "References" section with at least one entry.
     blocks = page.blocks
     for i, b in enumerate(blocks):
         if b.is_heading and lex.references_heading.match(b.text) and i + 1 < len(blocks) and not blocks[i + 1].is_heading:
             return True
+    for link in page.links:
+        if link.tag == "a" and link.url and link.url.startswith(("http://", "https://")):
+            if _authoritative(link.url, lex.authoritative_hosts):
+                return True
     return False
 
 
@@ -88,7 +110,7 @@ def missing_signals(page: Page) -> list[str]:
         "reviewer": _has_reviewer,
         "date": _has_date,
         "citations": _has_citations,
-        "disclaimer": lambda p, x: bool(x.disclaimer.search(_all_text(p))),
+        "disclaimer": lambda p, x: _in_text(p, x, "disclaimer"),
     }
     return [name for name, present in checks.items() if not present(page, lex)]
 
