@@ -66,6 +66,9 @@ WORD_CLASSES = {
 }
 QUOTE = "quote"
 _PUNCT = {",": COMMA, "(": LPAREN, ")": RPAREN, '"': QUOTE, "“": QUOTE, "”": QUOTE}
+# The roles of a token no phrase starts with, made once (most tokens of a sentence are such)
+_WORD_ROLES = frozenset((WORD,))
+_PUNCT_ROLES = {tok: frozenset((role,)) for tok, role in _PUNCT.items()}
 
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:
@@ -144,6 +147,11 @@ class Lexicon:
         i = 0
         while i < n:
             node = trie.get(low[i])
+            if node is None:  # no phrase starts here: a plain word or punctuation
+                tok, s, e = toks[i]
+                items.append(Item(_PUNCT_ROLES.get(tok, _WORD_ROLES), s, e, tok))
+                i += 1
+                continue
             best_j = 0
             best: Payload | None = None
             j = i
@@ -163,8 +171,7 @@ class Lexicon:
                 node = node.get(low[j])
             if best is None:
                 tok, s, e = toks[i]
-                role = _PUNCT.get(tok)
-                items.append(Item(frozenset((role or WORD,)), s, e, tok))
+                items.append(Item(_PUNCT_ROLES.get(tok, _WORD_ROLES), s, e, tok))
                 i += 1
                 continue
             s, e = toks[i][1], toks[best_j - 1][2]

@@ -55,6 +55,10 @@ _PHRASES = {
 }
 
 
+_NAMING = frozenset({lx.MENTION, lx.CLASSADJ})  # the roles every statement and topic needs
+_MAX_MEMO = 20_000  # headings remembered (a site has far fewer distinct ones)
+
+
 @dataclass(frozen=True)
 class Verdict:
     rule: str  # rule slug: fact-contradiction | fda-status | wrong-pathogen
@@ -75,6 +79,7 @@ class KnowledgeBase:
         self.facts = facts
         self.lexicon = lexicon
         self.class_ids = class_ids
+        self._heading_topics: dict[str, str | None] = {}
         self.index: dict[tuple[str, str], list[tuple[Pattern, Fact]]] = {}
         for fact in facts:
             for pattern in fact.wrong:
@@ -110,6 +115,8 @@ class KnowledgeBase:
         resolved: str | None = None
         if antecedent is not None and antecedent != AMBIGUOUS:
             items, resolved = resolve(items, antecedent, self.concepts, noun)
+        if all(_NAMING.isdisjoint(it.roles) for it in items):
+            return [], None, None  # names no concept: no topic, nothing defined, no statement
         topic = subject_topic(items, self.concepts)
         defined = defined_noun(items, topic)
         out: list[Verdict] = []
@@ -125,7 +132,16 @@ class KnowledgeBase:
         return out, topic, defined
 
     def heading_topic(self, heading: str) -> str | None:
-        return heading_topic(self.lexicon.lex(heading), self.concepts)
+        """The one condition a heading names (memoised: the same headings recur on every page)."""
+        try:
+            return self._heading_topics[heading]
+        except KeyError:
+            pass
+        topic = heading_topic(self.lexicon.lex(heading), self.concepts)
+        if len(self._heading_topics) >= _MAX_MEMO:
+            self._heading_topics.clear()
+        self._heading_topics[heading] = topic
+        return topic
 
     def _possible_causes(self, statements: list[Statement]) -> list[Statement]:
         """'Joint infections are caused by bacteria, viruses or fungi' lists possible causes: a

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from checks.medical.facts.matcher import Verdict, knowledge
+from checks.medical.scope import block_sentences
 from seotool.rules import Example, Finding, Rule, Severity, Source
-from seotool.text import split_sentences
 
 if TYPE_CHECKING:  # pragma: no cover
     from seotool.page import Block, Page
@@ -38,14 +38,15 @@ def page_verdicts(page: Page) -> list[PageVerdict]:
     kb = knowledge()
     out: list[PageVerdict] = []
     headings: dict[tuple[str, ...], str | None] = {}
-    for block in page.blocks:
+    for bs in block_sentences(page):  # split once for all the medical rules
+        block = bs.block
         # "It" / "This condition" at a block's start: the condition its heading (else the H1) names
         section = block.section
         if section not in headings:
             headings[section] = next((t for t in (kb.heading_topic(h) for h in section[-1:] + section[:1]) if t), None)
         previous: str | None = None
         noun: str | None = None  # what the previous sentence defined its topic as ("a tiny crack")
-        for sentence in split_sentences(block.text):
+        for sentence in bs.sentences:
             if len(sentence.text) > MAX_SENTENCE:
                 previous = noun = None
                 continue
