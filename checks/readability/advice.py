@@ -137,6 +137,9 @@ _INFLATED_ENDINGS = ("ly", "tion", "sion", "ity", "ize", "ized", "izing", "ise",
                      "ment", "ance", "ence", "ous", "ive", "ical", "ional")
 
 
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z'’]*[a-z](?![\w-])")
+
+
 def long_words(text: str, exclude: set[str], limit: int = 3, min_syllables: int = 4,
                min_letters: int = 9) -> list[str]:
     """Long abstract words of ``text`` (``min_syllables`` and nine letters or more, with a Latinate
@@ -147,8 +150,8 @@ def long_words(text: str, exclude: set[str], limit: int = 3, min_syllables: int 
         return []
     seen: dict[str, int] = {}
     everyday = excluded_terms()
-    for w in re.findall(r"(?<![\w-])[a-z][a-z'’]*[a-z](?![\w-])", text):
-        if w in seen or len(w) < min_letters or w in exclude or w in everyday or not w.endswith(_INFLATED_ENDINGS):
+    for w in dict.fromkeys(_LOWER_WORD.findall(text)):  # each word once, in order of first use
+        if len(w) < min_letters or w in exclude or w in everyday or not w.endswith(_INFLATED_ENDINGS):
             continue
         seen[w] = syllables(w)
     ranked = sorted((w for w, s in seen.items() if s >= min_syllables), key=lambda w: -seen[w])

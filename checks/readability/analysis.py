@@ -55,7 +55,7 @@ class Paragraph:
     @property
     def counts(self) -> Counts:
         if self._counts is None:
-            self._counts = count(s.text for s in self.sentences)
+            self._counts = count([s.text for s in self.sentences], self.sentence_words)
         return self._counts
 
     @property
@@ -138,10 +138,15 @@ def _analyse(page: Page) -> PageText:
 
 
 def _is_byline(text: str) -> bool:
-    return len(text.split()) <= _BYLINE_MAX_WORDS and bool(_BYLINE.match(text.strip()))
+    return bool(_BYLINE.match(text.strip())) and len(text.split()) <= _BYLINE_MAX_WORDS  # the cheap test first
 
 
 def topic_words(page: Page, headings: bool = True) -> set[str]:
     """Words of the title and headings (or only the h1s): the page's subject, which a rewrite keeps."""
-    names = [h.text for h in page.headings if headings or h.level == 1]
-    return {w.lower().strip(".,:;!?()'\"|") for w in " ".join([page.title or "", *names]).split()}
+    key = ("readability.topic", headings)  # asked for by three rules, and by one for each hard paragraph
+    cached = page.cache.get(key)
+    if cached is None:
+        names = [h.text for h in page.headings if headings or h.level == 1]
+        cached = page.cache[key] = frozenset(
+            w.lower().strip(".,:;!?()'\"|") for w in " ".join([page.title or "", *names]).split())
+    return set(cached)

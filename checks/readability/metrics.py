@@ -69,12 +69,16 @@ def count_words(sentence: str) -> int:
     return len(_COUNTED.findall(sentence))
 
 
-def scoring_parts(sentences: Iterable[str]) -> list[str]:
+def scoring_parts(sentences: Iterable[str], word_counts: Iterable[int] | None = None) -> list[str]:
     """Each sentence of three words or more as one textstat sentence: inner end marks dropped,
-    one period at the end."""
+    one period at the end. ``word_counts``: the sentences' :func:`count_words`, when known."""
     parts = []
-    for s in sentences:
-        if count_words(s) < MIN_SENTENCE_WORDS:
+    if word_counts is None:
+        pairs: Iterable[tuple[str, int]] = ((s, count_words(s)) for s in sentences)
+    else:
+        pairs = zip(sentences, word_counts, strict=True)
+    for s, words in pairs:
+        if words < MIN_SENTENCE_WORDS:
             continue
         body = _INNER_MARKS.sub("", _END.sub("", s))
         if body:
@@ -87,13 +91,13 @@ def scoring_text(sentences: Iterable[str]) -> str:
     return " ".join(scoring_parts(sentences))
 
 
-def count(sentences: Iterable[str]) -> Counts:
+def count(sentences: Iterable[str], word_counts: Iterable[int] | None = None) -> Counts:
     """textstat's counts for ``sentences`` (see :func:`scoring_text`), from one tokenisation:
     textstat's own word list (as in ``lexicon_count``) and its per-word syllable count (as in
     ``syllable_count`` and ``polysyllabcount``), cached per word across pages. The sentence count
     is the number of parts, which is what textstat's ``sentence_count`` finds in the joined text
-    (the tests check all four against textstat)."""
-    parts = scoring_parts(sentences)
+    (the tests check all four against textstat). ``word_counts``: as in :func:`scoring_parts`."""
+    parts = scoring_parts(sentences, word_counts)
     if not parts:
         return Counts()
     per_word = [syllables(w) for w in list_words(" ".join(parts))]

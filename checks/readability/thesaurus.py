@@ -19,6 +19,7 @@ CURATION_FILE = DATA / "plain_language.toml"
 MAX_SUBSTITUTE_WORDS = 3  # longer alternatives are explanations, not drop-in words
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['-][A-Za-z0-9]+)*")  # _TOKEN on ASCII text, faster
 _VOWELS = "aeiou"
 
 
@@ -172,15 +173,36 @@ class TermIndex:
     def find(self, text: str) -> list[Hit]:
         # Tokens come from findall (fast); offsets are read from a second scan only up to the
         # tokens that start a term, which are few.
-        raw = _TOKEN.findall(text)
-        if "’" in text:
-            raw = [_norm(t) for t in raw]
-        lowers = [t.lower() for t in raw]
+        ci, cs = self._ci, self._cs
+        if text.isascii():
+            # ASCII text lower-cases letter for letter, so its tokens lower-cased are the tokens
+            # of the lower-cased text; and most paragraphs start no term, so the tokens as
+            # written are read only when one does (or when an acronym is in the text at all).
+            lowers = _ASCII_TOKEN.findall(text.lower())
+            starts = [k for k, w in enumerate(lowers) if w in ci]
+            if not starts and not any(key in text for key in cs):
+                return []
+            raw = _ASCII_TOKEN.findall(text)
+        else:
+            raw = _TOKEN.findall(text)
+            if "’" in text:
+                raw = [_norm(t) for t in raw]
+            lowers = [t.lower() for t in raw]
+            starts = [k for k, w in enumerate(lowers) if w in ci]
+        # Only the tokens that start a listed term are looked at (a few of a paragraph's).
+        if cs:
+            upper = [k for k, w in enumerate(raw) if w in cs]
+            if upper:
+                starts = sorted({*starts, *upper})
+        if not starts:
+            return []
         spans = _Spans(text)
         hits: list[Hit] = []
         i, n = 0, len(raw)
-        ci, cs = self._ci, self._cs
-        while i < n:
+        for at in starts:
+            if at < i:
+                continue  # inside the term found before
+            i = at
             cands = ci.get(lowers[i])
             if raw[i] in cs:
                 cands = sorted((cands or []) + cs[raw[i]], key=lambda c: -len(c[0]))
