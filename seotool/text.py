@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Always followed by more of the same sentence (a name, an example, a number).
 _NEVER_END = frozenset(
@@ -76,6 +77,15 @@ class Sentence:
 
 def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences with their offsets (so excerpts are exact)."""
+    return list(_split_once(text))
+
+
+@lru_cache(maxsize=4096)  # the medical and readability families split the same blocks of a page
+def _split_once(text: str) -> tuple[Sentence, ...]:
+    return tuple(_split(text))
+
+
+def _split(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     start = 0
     for m in _CANDIDATE.finditer(text):
