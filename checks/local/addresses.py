@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import usaddress
 
@@ -88,11 +88,21 @@ def from_parts(street: str, city: str = "", state: str = "", postal_code: str = 
     return parse(line) if line else None
 
 
+def _state_alt() -> str:
+    states = vocab.states()
+    return "|".join(sorted([*states, *(re.escape(n) for n in states.values())], key=len, reverse=True))
+
+
+@cache
+def _state_anywhere() -> re.Pattern[str]:
+    """A state as the address pattern writes it (case-sensitive), anywhere in a text."""
+    return re.compile(_state_alt())
+
+
 @cache
 def _pattern() -> re.Pattern[str]:
     suffixes = sorted(vocab.street_suffixes(), key=len, reverse=True)
-    states = vocab.states()
-    state_alt = "|".join(sorted([*states, *(re.escape(n) for n in states.values())], key=len, reverse=True))
+    state_alt = _state_alt()
     suffix_alt = "|".join(re.escape(s) for s in suffixes)
     return re.compile(
         r"(?<![\w-])\d{1,6}[A-Za-z]?"  # house number
@@ -121,10 +131,17 @@ def find(text: str) -> list[AddressHit]:
     """Street addresses written in ``text`` ("123 Main St, Suite 4, Charlotte, NC 28202")."""
     if not re.search(r"\d", text):
         return []
+    return list(_find_once(text))
+
+
+@lru_cache(maxsize=1024)  # the footer (with the clinic's address) is the same text on every page
+def _find_once(text: str) -> tuple[AddressHit, ...]:
+    if not _state_anywhere().search(text):
+        return ()  # every address ends with a state, and most texts name none
     out = []
     for m in _pattern().finditer(text[:200_000]):
         written = m.group(0).strip()
         parsed = parse(written)
         if parsed is not None and parsed.has_street:
             out.append(AddressHit(parsed, m.start(), m.start() + len(written)))
-    return out
+    return tuple(out)

@@ -71,7 +71,10 @@ def _dial_lead_in() -> re.Pattern[str]:
 
 
 def is_slot_page(page: Page) -> bool:
-    return is_home(page) or is_contact(page)
+    cached = page.cache.get("local.slot_page")  # asked for each page and each number found on it
+    if cached is None:
+        cached = page.cache["local.slot_page"] = is_home(page) or is_contact(page)
+    return cached
 
 
 def _classify(page: Page, region: Region, start: int, end: int, clinic_name: str) -> tuple[bool, bool, bool, bool]:

@@ -43,6 +43,15 @@ def find(text: str, region: str = "US") -> list[PhoneHit]:
     """Valid phone numbers in ``text`` with their offsets."""
     if not re.search(r"\d{3}", text):
         return []
+    return list(_find_once(text, region))
+
+
+@lru_cache(maxsize=1024)  # the footer (with its phone number) is the same text on every page
+def _find_once(text: str, region: str) -> tuple[PhoneHit, ...]:
+    return tuple(_find(text, region))
+
+
+def _find(text: str, region: str) -> list[PhoneHit]:
     text = text[:_MAX_TEXT]
     if not _may_hold_number(text, region):
         return []
@@ -86,8 +95,18 @@ def _min_digits_at_home(region: str) -> int:
     return min(shortest, _MIN_WITH_PREFIX)
 
 
+@lru_cache(maxsize=64)
+def _digits_in_a_stretch(k: int) -> re.Pattern[str]:
+    """k digits with only characters of one stretch between them (no letter but x and ー)."""
+    return re.compile(rf"\d(?:[\W_xXー]*\d){{{k - 1}}}")
+
+
 def _may_hold_number(text: str, region: str) -> bool:
     at_home = _min_digits_at_home(region)
+    # Most texts have no stretch with even the fewer of the two digit counts below: one regex
+    # search says so without splitting the text into its stretches.
+    if not _digits_in_a_stretch(min(at_home, _MIN_WITH_PLUS)).search(text):
+        return False
     for stretch in _NOT_IN_NUMBER.split(text):
         digits = len(_DIGIT.findall(stretch))
         if digits >= at_home or (digits >= _MIN_WITH_PLUS and _PLUS.search(stretch)):
