@@ -7,16 +7,17 @@ They judge structure only, never topic, so they work on any page in any wording.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 import ftfy
 from ftfy.badness import is_bad
 
 from checks.medical.example_html import doc
-from checks.medical.lexicon import lexicon
-from checks.medical.prefilter import TextIndex, gate_set, page_index
+from checks.medical.lexicon import Lexicon, lexicon
+from checks.medical.prefilter import GateSet, TextIndex, block_index, gate_set, page_index
 from checks.medical.scope import PROSE_KINDS, BlockSentences, block_sentences
 from seotool.page import Block, Page
 from seotool.rules import Example, Finding, Rule, Severity
@@ -42,6 +43,7 @@ SENTENCE_STARTERS = (
 # (titles such as "in The Lancet" capitalise the next word too, so they do not match).
 _LOST_MIDDLE = re.compile(rf"\b[a-z][a-z'’-]*\s+(?:{SENTENCE_STARTERS})\s+[a-z][a-z'’-]*\b")
 _GLUED = re.compile(rf"\b[a-z]{{2,}}(?:{SENTENCE_STARTERS})\b\s+\w+")
+_LOWER_UPPER = re.compile(r"[a-z][A-Z]")  # in every match of _GLUED (the starters are capitalised)
 _TERMINAL = re.compile(r"[.!?:;…]['\"”’)\]]*$")
 _QUOTED_QUESTION = re.compile(r"[?!]['\"”’]$")
 _CTA = re.compile(r"^(call|book|schedule|contact|visit|request|learn|click|read|find|get|ask|email|text|"
@@ -115,28 +117,33 @@ def _begins_a_longer_word(token: str, words: list[str]) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)
+def _could_be_cut(token: str) -> bool:
+    """Whether a short lowercase token could be a word cut in half, whatever the page: no word of its
+    own (nor a listed abbreviation), but the start of a longer one."""
+    words, known = _dictionary()
+    if (token in _TWO_LETTER_WORDS if len(token) == 2 else token in known):
+        return False
+    return not lexicon().not_fragments.match(token) and _begins_a_longer_word(token, words)
+
+
 def _cut_words(page: Page, text: str) -> Iterator[re.Match[str]]:
     """Tokens in ``text`` that look like a word cut in half: not a word, not used elsewhere on the page
     as a word of its own (a term the page uses twice is real), but the start of a longer word."""
     for m in _MID_TOKEN.finditer(text):
         token = m.group(1)
-        lex = lexicon()
-        if lex.not_fragments.match(token):
-            continue
-        words, known = _dictionary()
-        if (token in _TWO_LETTER_WORDS if len(token) == 2 else token in known):
-            continue
-        if len(re.findall(rf"\b{token}\b", page.main_text, re.I)) > 1:
-            continue
-        if _begins_a_longer_word(token, words):
+        if _could_be_cut(token) and len(re.findall(rf"\b{token}\b", page.main_text, re.I)) <= 1:
             yield m
 
 
-def _english_prose(page: Page, text: str) -> bool:
+def _english_prose(page: Page, block: Block) -> bool:
     """English text that is not placeholder Latin (lorem ipsum has its own rule)."""
     if page.lang and not page.lang.lower().startswith("en"):
         return False
-    return not any(p.id == "lorem-ipsum" and p.regex.search(text) for p in lexicon().leftovers)
+    lex = lexicon()
+    index = block_index(block)
+    return not any(p.id == "lorem-ipsum" and g.may_match(index) and p.regex.search(block.text)
+                   for p, g in zip(lex.leftovers, _leftover_gates(lex).gates, strict=True))
 
 
 def check_spliced(page: Page, site: Site) -> Iterable[Finding]:
@@ -167,7 +174,7 @@ def check_spliced(page: Page, site: Site) -> Iterable[Finding]:
                 "(the end of the previous sentence and the start of this one are gone), or delete the fragment.",
                 confidence=_fragment_confidence(sent.text),
             )
-        if _english_prose(page, bs.block.text):
+        if _english_prose(page, bs.block):
             for m in _cut_words(page, bs.block.text):
                 sent = next((x for x in bs.sentences if x.start <= m.start() < x.end), None)
                 yield SPLICED.finding(
@@ -180,7 +187,8 @@ def check_spliced(page: Page, site: Site) -> Iterable[Finding]:
                     "the original draft, or rewrite the sentence.",
                     confidence="medium",
                 )
-        for m in _GLUED.finditer(bs.block.text):
+        # the glue is a lowercase letter right before a capital: most paragraphs have none
+        for m in _GLUED.finditer(bs.block.text) if _LOWER_UPPER.search(bs.block.text) else ():
             yield SPLICED.finding(
                 page,
                 "A word is cut off and glued to the next sentence: text was lost in the middle of a word.",
@@ -318,6 +326,11 @@ def _norm(text: str) -> str:
 
 
 def _has_repeated_gram(words: list[str]) -> bool:
+    if len(words) < 2 * _RUN:
+        return False  # no room for two copies
+    grams = list(zip(*(words[k:] for k in range(_RUN)), strict=False))  # every run of _RUN words
+    if len(set(grams)) == len(grams):
+        return False  # no run of words occurs twice at all (the usual case, found without a loop)
     seen: dict[tuple[str, ...], int] = {}
     for j in range(len(words) - _RUN + 1):
         i = seen.setdefault(tuple(words[j : j + _RUN]), j)
@@ -326,9 +339,10 @@ def _has_repeated_gram(words: list[str]) -> bool:
     return False
 
 
-def _repeated_run(text: str) -> str | None:
-    """The second copy of the first run of ``_RUN`` or more words repeated in ``text``."""
-    if not _has_repeated_gram(_norm(text).split()):
+def _repeated_run(text: str, norm_words: list[str] | None = None) -> str | None:
+    """The second copy of the first run of ``_RUN`` or more words repeated in ``text``
+    (``norm_words``: ``_norm(text).split()`` when the caller has it)."""
+    if not _has_repeated_gram(_norm(text).split() if norm_words is None else norm_words):
         return None  # the common case, decided without keeping offsets
     tokens = list(_TOKEN.finditer(text))
     words = [_norm(t.group(0)) for t in tokens]
@@ -345,13 +359,20 @@ def _repeated_run(text: str) -> str | None:
     return None
 
 
+def _may_double(block: Block, norm_words: list[str]) -> bool:
+    """Whether ``_DOUBLED`` may match: a doubled word is two equal words in a row of the normalised
+    text, unless the text has a character that only a case-insensitive match reads as a letter."""
+    return any(map(operator.eq, norm_words, norm_words[1:])) or not block_index(block).exact
+
+
 def check_duplicate(page: Page, site: Site) -> Iterable[Finding]:
     first_sentence: dict[str, int] = {}
     first_block: dict[str, int] = {}
     for i, bs in _prose(page):
         norm_block = _norm(bs.block.text)
+        block_words = norm_block.split()
         earlier_block = first_block.get(norm_block)
-        if len(norm_block.split()) >= 8 and earlier_block is not None and not (
+        if len(block_words) >= 8 and earlier_block is not None and not (
             _CTA.match(bs.block.text) and i - earlier_block > 3
         ):
             yield DUPLICATE.finding(
@@ -385,7 +406,7 @@ def check_duplicate(page: Page, site: Site) -> Iterable[Finding]:
                 suggestion="Delete the repeated sentence; check whether the text that should have been "
                 "here was lost in the paste.",
             )
-        run = None if whole_dupes else _repeated_run(bs.block.text)
+        run = None if whole_dupes else _repeated_run(bs.block.text, block_words)
         if run:
             yield DUPLICATE.finding(
                 page,
@@ -395,7 +416,7 @@ def check_duplicate(page: Page, site: Site) -> Iterable[Finding]:
                 suggestion="Delete the repeated words so that the passage reads once.",
                 confidence="medium",
             )
-        for m in _DOUBLED.finditer(bs.block.text):
+        for m in _DOUBLED.finditer(bs.block.text) if _may_double(bs.block, block_words) else ():
             yield DUPLICATE.finding(
                 page,
                 f"The word {m.group(1)!r} is doubled.",
@@ -624,11 +645,15 @@ def _leftovers_in(page: Page, text: str, block: Block | None, line: int | None, 
                 break
 
 
+def _leftover_gates(lex: Lexicon) -> GateSet:
+    return gate_set(lex, "leftovers", lambda: [p.regex for p in lex.leftovers])
+
+
 def check_leftovers(page: Page, site: Site) -> Iterable[Finding]:
     lex = lexicon()
     texts = "\n".join([page.main_text, page.title or "", page.description or ""])
     index = TextIndex.join([page_index(page), TextIndex.of(page.title or ""), TextIndex.of(page.description or "")])
-    possible = gate_set(lex, "leftovers", lambda: [p.regex for p in lex.leftovers]).possible(index)
+    possible = _leftover_gates(lex).possible(index)
     if not any(ok and p.regex.search(texts) for p, ok in zip(lex.leftovers, possible, strict=True)):
         return  # one pass over the whole page settles the usual case
     seen: set[str] = set()

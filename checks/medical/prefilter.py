@@ -79,13 +79,18 @@ class Clause:
         return not self.words.isdisjoint(hits) or any(p in lowered for p in self.parts)
 
     @property
-    def score(self) -> tuple[int, int, int]:
-        """Higher is likely more selective: no common word, whole words rather than parts,
-        strings of 3 letters or more ("100" is as good as "patients"), fewer alternatives."""
-        strings = (*self.words, *self.parts)
-        shortest = min((len(s) for s in strings), default=0)
-        return (0 if _COMMON.intersection(strings) else 1, min(shortest, 3) + (0 if self.parts else 2),
-                -len(strings))
+    def score(self) -> float:
+        """Higher is likely more selective: minus a rough chance that a paragraph satisfies it
+        (one punctuation mark or a common word is almost always there; a rarer word seldom is)."""
+        return -(sum(_chance(w, whole=True) for w in self.words) + sum(_chance(p, whole=False) for p in self.parts))
+
+
+def _chance(s: str, whole: bool) -> float:
+    if len(s) == 1:
+        return 0.9
+    if s in _COMMON or len(s) == 2:
+        return 0.5 if whole else 0.6
+    return 0.02 if whole else 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,9 +313,11 @@ def _branch_clauses(branches: Any, left: bool, right: bool, prefix: tuple[set[st
         if not clauses:
             return []
         options.append(sorted(clauses, key=lambda c: c.score, reverse=True)[:_MAX_CLAUSES])
-    if math.prod(len(o) for o in options) > _MAX_JOINS:
-        options = [o[:1] for o in options]
-    joins = {_join(combo) for combo in itertools.product(*options)}
+    if math.prod(len(o) for o in options) <= _MAX_JOINS:
+        combos = list(itertools.product(*options))
+    else:  # too many: the best clause of each alternative, then the second best, ...
+        combos = [tuple(o[min(k, len(o) - 1)] for o in options) for k in range(_MAX_CLAUSES)]
+    joins = {_join(combo) for combo in combos}
     return sorted(joins, key=lambda c: (c.score, sorted(c.words), c.parts), reverse=True)[:_MAX_CLAUSES]
 
 
