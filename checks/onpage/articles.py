@@ -61,7 +61,9 @@ def article_kind(site: Site, page: Page) -> str | None:
         return "home page"
     if types & UTILITY_TYPES:
         return "utility page (JSON-LD)"
-    slugs = {s.lower() for s in settings(site)["non_article_slugs"]}
+    slugs = site.cache.get("onpage.utility_slugs")
+    if slugs is None:
+        slugs = site.cache["onpage.utility_slugs"] = frozenset(s.lower() for s in settings(site)["non_article_slugs"])
     if any(seg in slugs for seg in _segments(page)):
         return "utility page"
     if link_text_ratio(page) >= float(settings(site)["hub_link_text_ratio"]):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from checks.onpage.markup import doc
@@ -25,13 +25,22 @@ def builtin_phrases() -> frozenset[str]:
     return frozenset(normalise(line) for line in lines if line.strip() and not line.lstrip().startswith("#"))
 
 
+@lru_cache(maxsize=65536)  # navigation and footer link texts repeat on every page
 def normalise(text: str) -> str:
     return _EDGES.sub("", " ".join(text.split()).lower())
 
 
+def _phrases(site: Site) -> frozenset[str]:
+    phrases = site.cache.get("onpage.generic_phrases")
+    if phrases is None:
+        phrases = site.cache["onpage.generic_phrases"] = builtin_phrases() | {
+            normalise(p) for p in settings(site)["generic_link_text"]}
+    return phrases
+
+
 @live_only
 def check_generic(page: Page, site: Site) -> Iterator[Finding]:
-    phrases = builtin_phrases() | {normalise(p) for p in settings(site)["generic_link_text"]}
+    phrases = _phrases(site)
     for link in page.links:
         if link.tag not in ("a", "area") or link.attr != "href" or not link.url:
             continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import wraps
+from functools import lru_cache, wraps
 from pathlib import PurePosixPath
 from urllib.parse import urldefrag, urlsplit, urlunsplit
 
@@ -50,7 +50,12 @@ def url_key(url: str) -> str:
 
 def is_markdown(page: Page) -> bool:
     """Markdown sources have no <head>: their template supplies lang, viewport and canonical."""
-    return bool(page.source_path) and PurePosixPath(page.source_path).suffix.lower() in (".md", ".markdown")
+    return bool(page.source_path) and _is_markdown_path(page.source_path)
+
+
+@lru_cache(maxsize=4096)  # asked by three rules of every page
+def _is_markdown_path(path: str) -> bool:
+    return PurePosixPath(path).suffix.lower() in (".md", ".markdown")
 
 
 def to_site_url(site: Site, url: str) -> str:
