@@ -29,6 +29,9 @@ MIN_SENTENCE_WORDS = 3
 
 _INNER_MARKS = re.compile(r"[.!?…]")
 _END = re.compile(r"[\s.!?…\"'”’)\]]+$")
+# _END's characters for str.rstrip, which strips the same suffix without a regex scan of the
+# sentence: \s is str.isspace(), and no character past U+3000 is white space (a test checks).
+_END_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + ".!?…\"'”’)]"
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,9 @@ def scoring_parts(sentences: Iterable[str], word_counts: Iterable[int] | None = 
     for s, words in pairs:
         if words < MIN_SENTENCE_WORDS:
             continue
-        body = _INNER_MARKS.sub("", _END.sub("", s))
+        body = s.rstrip(_END_CHARS)
+        if "." in body or "!" in body or "?" in body or "…" in body:
+            body = _INNER_MARKS.sub("", body)
         if body:
             parts.append(body + ".")
     return parts
@@ -102,12 +107,12 @@ def count(sentences: Iterable[str], word_counts: Iterable[int] | None = None) ->
     parts = scoring_parts(sentences, word_counts)
     if not parts:
         return Counts()
-    per_word = [syllables(w) for w in list_words(" ".join(parts))]
+    per_word = list(map(syllables, list_words(" ".join(parts))))
     return Counts(
         words=len(per_word),
         sentences=len(parts),
         syllables=sum(per_word),
-        polysyllables=sum(1 for n in per_word if n >= 3),
+        polysyllables=len([n for n in per_word if n >= 3]),
     )
 
 

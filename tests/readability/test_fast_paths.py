@@ -1,6 +1,9 @@
-"""metrics.syllables reads the CMU dictionary its own lean way (checks/readability/metrics.py):
-it must count exactly what textstat's syllable_count counts, on every word of the dictionary and
-on words that are not in it (hyphenation rules)."""
+"""The readability figures' fast paths (checks/readability/metrics.py) give textstat's results.
+
+metrics.syllables reads the CMU dictionary its own lean way: it must count exactly what textstat's
+syllable_count counts, on every word of the dictionary and on words that are not in it
+(hyphenation rules). scoring_parts strips sentence ends without a regex.
+"""
 
 from __future__ import annotations
 
@@ -46,3 +49,13 @@ def test_unexpected_layouts_are_left_to_textstat():
                  "#comment line\n", "word\u00a0W ER1 D\n"):
         assert metrics.index_of(text) is None, text
     assert metrics.index_of("word W ER1 D # note\n") == {"word": "W ER1 D # note"}
+
+
+def test_sentence_ends_are_stripped_as_the_end_pattern_strips_them():
+    # scoring_parts strips a sentence's closing marks with str.rstrip(_END_CHARS), which equals
+    # _END.sub("", s) only if every white space character is in _END_CHARS
+    assert not [c for c in range(0x3001, 0x110000) if chr(c).isspace()]
+    samples = ["Rest well.", "Is it safe?! ", 'He said "stop."\u3000', "See (Fig. 2).\u2029", "Wait…\u00a0\u202f",
+               "Ends in a bracket]", "No marks", "2.5 mg daily.", "  ", ".", "Quote’s end’ \t\n"]
+    for s in samples:
+        assert s.rstrip(metrics._END_CHARS) == metrics._END.sub("", s), s
