@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from checks.readability.analysis import analyse
 from checks.readability.examples import PLAIN_PARAGRAPHS, clinic_page
 from checks.readability.grade import NIH_CLEAR
-from checks.readability.metrics import MIN_SENTENCE_WORDS, count_words
+from checks.readability.metrics import MIN_SENTENCE_WORDS
 from checks.readability.settings import MIN_PASSIVE_SENTENCES, settings
 from seotool.page import Page
 from seotool.rules import Example, Finding, Rule, Severity
@@ -83,8 +83,8 @@ def check_passive(page: Page, site: Site) -> Iterator[Finding]:
         (para, s)
         for para in analyse(page).paragraphs
         if not para.is_list_item
-        for s in para.sentences
-        if count_words(s.text) >= MIN_SENTENCE_WORDS
+        for s, words in zip(para.sentences, para.sentence_words, strict=True)  # count_words of each sentence
+        if words >= MIN_SENTENCE_WORDS
     ]
     found = [(para, s, p) for para, s in sentences if (p := find_passive(s.text)) is not None]
     if not sentences or len(found) < MIN_PASSIVE_SENTENCES:

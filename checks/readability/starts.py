@@ -24,7 +24,9 @@ def first_word(sentence: str) -> str:
 
 def runs(para: Paragraph) -> list[tuple[int, int, str]]:
     """(first, last, word) for each run of MIN_RUN or more sentences starting with one word."""
-    found = []
+    found: list[tuple[int, int, str]] = []
+    if len(para.sentences) < MIN_RUN:
+        return found  # too few sentences for a run
     words = [first_word(s.text) for s in para.sentences]
     i = 0
     while i < len(words):
