@@ -17,7 +17,7 @@ from ftfy.badness import is_bad
 
 from checks.medical.example_html import doc
 from checks.medical.lexicon import Lexicon, lexicon
-from checks.medical.prefilter import GateSet, TextIndex, block_index, gate_set, page_index
+from checks.medical.prefilter import Gate, GateSet, TextIndex, block_index, gate_set, owned, page_index
 from checks.medical.scope import PROSE_KINDS, BlockSentences, block_sentences
 from seotool.page import Block, Page
 from seotool.rules import Example, Finding, Rule, Severity
@@ -42,6 +42,7 @@ SENTENCE_STARTERS = (
 # "... irritate the nearby The pain is ...": a capitalised sentence opener between two lowercase words
 # (titles such as "in The Lancet" capitalise the next word too, so they do not match).
 _LOST_MIDDLE = re.compile(rf"\b[a-z][a-z'’-]*\s+(?:{SENTENCE_STARTERS})\s+[a-z][a-z'’-]*\b")
+_BEFORE_CAPITAL = re.compile(r"[a-z'’-]\s+[A-Z]")  # in every match of _LOST_MIDDLE: a cheaper first test
 _GLUED = re.compile(rf"\b[a-z]{{2,}}(?:{SENTENCE_STARTERS})\b\s+\w+")
 _LOWER_UPPER = re.compile(r"[a-z][A-Z]")  # in every match of _GLUED (the starters are capitalised)
 _TERMINAL = re.compile(r"[.!?:;…]['\"”’)\]]*$")
@@ -142,8 +143,13 @@ def _english_prose(page: Page, block: Block) -> bool:
         return False
     lex = lexicon()
     index = block_index(block)
-    return not any(p.id == "lorem-ipsum" and g.may_match(index) and p.regex.search(block.text)
-                   for p, g in zip(lex.leftovers, _leftover_gates(lex).gates, strict=True))
+    return not any(g.may_match(index) and p.search(block.text) for p, g in _lorem(lex))
+
+
+def _lorem(lex: Lexicon) -> list[tuple[re.Pattern[str], Gate]]:
+    """The lorem-ipsum patterns of the leftovers, with their gates."""
+    return owned(lex, "lorem", lambda: [(p.regex, g) for p, g in zip(lex.leftovers, _leftover_gates(lex).gates, strict=True)
+                                        if p.id == "lorem-ipsum"])
 
 
 def check_spliced(page: Page, site: Site) -> Iterable[Finding]:
@@ -247,7 +253,7 @@ def _last_word(text: str) -> str:
 def check_truncated(page: Page, site: Site) -> Iterable[Finding]:
     for _, bs in _prose(page):
         text = bs.block.text
-        for m in _LOST_MIDDLE.finditer(text):
+        for m in _LOST_MIDDLE.finditer(text) if _BEFORE_CAPITAL.search(text) else ():
             # "... inactive in your The pain may ...": words are missing between the two sentences.
             yield TRUNCATED.finding(
                 page,
@@ -325,6 +331,20 @@ def _norm(text: str) -> str:
     return _NORM.sub(" ", text.lower()).strip()
 
 
+# What _NORM does to ASCII text, as a translation (much quicker than the regex substitution)
+_NOT_ALNUM_TO_SPACE = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isdigit() or "a" <= chr(c) <= "z")})
+
+
+def _norm_words(text: str) -> tuple[str, list[str]]:
+    """``_norm(text)`` and its words."""
+    low = text.lower()
+    if low.isascii():
+        words = low.translate(_NOT_ALNUM_TO_SPACE).split()
+        return " ".join(words), words
+    norm = _NORM.sub(" ", low).strip()
+    return norm, norm.split()
+
+
 def _has_repeated_gram(words: list[str]) -> bool:
     if len(words) < 2 * _RUN:
         return False  # no room for two copies
@@ -369,8 +389,7 @@ def check_duplicate(page: Page, site: Site) -> Iterable[Finding]:
     first_sentence: dict[str, int] = {}
     first_block: dict[str, int] = {}
     for i, bs in _prose(page):
-        norm_block = _norm(bs.block.text)
-        block_words = norm_block.split()
+        norm_block, block_words = _norm_words(bs.block.text)
         earlier_block = first_block.get(norm_block)
         if len(block_words) >= 8 and earlier_block is not None and not (
             _CTA.match(bs.block.text) and i - earlier_block > 3
@@ -387,8 +406,8 @@ def check_duplicate(page: Page, site: Site) -> Iterable[Finding]:
         first_block.setdefault(norm_block, i)
         whole_dupes = 0
         for sent in bs.sentences:
-            norm = _norm(sent.text)
-            if len(norm.split()) < _MIN_SENTENCE_WORDS:
+            norm, norm_words = _norm_words(sent.text)
+            if len(norm_words) < _MIN_SENTENCE_WORDS:
                 continue
             earlier = first_sentence.get(norm)
             if earlier is None:
@@ -537,10 +556,13 @@ _INCH = re.compile(r"(?<![\"\w.])\d+(?:\.\d+)?\s?\"|\d'\s?\d+\s?\"")  # 5'10", a
 
 
 _MARKS = re.compile(r"[()\[\]{}]")
+_MARKS_AND_QUOTES = re.compile(r'[()\[\]{}"“”]')
 
 
 def _unbalanced(text: str) -> tuple[int, str] | None:
     """(offset, description) of the first unmatched bracket or quote in ``text``."""
+    if not _MARKS_AND_QUOTES.search(text):
+        return None  # nothing to balance (most paragraphs)
     masked = text
     if ")" in masked:
         masked = _ENUMERATOR.sub(lambda m: " " * len(m.group(0)), masked)

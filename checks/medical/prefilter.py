@@ -22,7 +22,7 @@ from functools import cache
 # is never ruled out.
 from re import _constants as _sre  # type: ignore[attr-defined]
 from re import _parser as _sre_parse  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, TypeVar
 
 # Characters that a case-insensitive regex matches to an ASCII letter although their lowercase is
 # no ASCII letter (İ, ı, ſ and the Kelvin sign): in a text holding one, lowercasing could hide a
@@ -98,10 +98,11 @@ class Gate:
     """Clauses that every text a pattern matches in satisfies (none: the pattern is always run)."""
 
     clauses: tuple[Clause, ...]
+    words: frozenset[str] = frozenset()  # every word the clauses name
 
-    @property
-    def words(self) -> frozenset[str]:
-        return frozenset().union(*(c.words for c in self.clauses))
+    @classmethod
+    def of(cls, clauses: tuple[Clause, ...]) -> Gate:
+        return cls(clauses, frozenset().union(*(c.words for c in clauses)))
 
     def holds(self, hits: frozenset[str], lowered: str) -> bool:
         return all(c.holds(hits, lowered) for c in self.clauses)
@@ -118,7 +119,7 @@ def gate(pattern: re.Pattern[str]) -> Gate:
     except Exception:  # noqa: BLE001 - an unreadable pattern is simply never ruled out
         clauses = []
     best = sorted(set(clauses), key=lambda c: (c.score, sorted(c.words), c.parts), reverse=True)[:_MAX_CLAUSES]
-    return Gate(tuple(best))
+    return Gate.of(tuple(best))
 
 
 class GateSet:
@@ -346,15 +347,21 @@ def _minimal(parts: set[str]) -> set[str]:
     return {p for p in parts if not any(q != p and q in p for q in parts)}
 
 
-_GATE_SETS: dict[tuple[int, str], tuple[Any, GateSet]] = {}
+_OWNED: dict[tuple[int, str], tuple[Any, Any]] = {}
+T = TypeVar("T")
+
+
+def owned(owner: Any, name: str, build: Callable[[], T]) -> T:
+    """What ``build()`` makes for ``owner`` (a lexicon), made once and kept as long as the owner."""
+    known = _OWNED.get((id(owner), name))
+    if known is None or known[0] is not owner:
+        known = _OWNED[(id(owner), name)] = (owner, build())
+    return known[1]
 
 
 def gate_set(owner: Any, name: str, patterns: Callable[[], Iterable[re.Pattern[str]]]) -> GateSet:
     """The gate set ``name`` of ``owner`` (a lexicon), built from ``patterns()`` on first use."""
-    known = _GATE_SETS.get((id(owner), name))
-    if known is None or known[0] is not owner:
-        known = _GATE_SETS[(id(owner), name)] = (owner, GateSet(patterns()))
-    return known[1]
+    return owned(owner, "gates:" + name, lambda: GateSet(patterns()))
 
 
 def block_index(block: Any) -> TextIndex:

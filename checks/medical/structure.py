@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 
 from checks.medical.example_html import doc
 from checks.medical.lexicon import lexicon
+from checks.medical.prefilter import block_index, gate_set
 from checks.medical.scope import PROSE_KINDS, BlockSentences, block_sentences
-from seotool.page import Page
+from seotool.page import Block, Page
 from seotool.rules import Example, Finding, Rule, Severity
 from seotool.site import Site
 
@@ -87,12 +88,17 @@ def _said_before(text: str, subject: str) -> bool:
 
 
 def _sections(page: Page) -> list[_Section]:
-    out: list[_Section] = []
+    """The page's sections with their prose paragraphs (worked out once per page)."""
+    out: list[_Section] | None = page.cache.get("medical.sections")
+    if out is not None:
+        return out
+    out = []
     for bs in block_sentences(page):
         if bs.block.is_heading:
             out.append(_Section(bs))
         elif out and bs.block.kind in PROSE_KINDS and bs.sentences:
             out[-1].paragraphs.append(bs)
+    page.cache["medical.sections"] = out
     return out
 
 
@@ -144,13 +150,18 @@ def _answers_without_question(page: Page) -> Iterable[Finding]:
         )
 
 
-def _aspects(text: str, kind: str) -> set[str]:
-    return {a.name for a in lexicon().aspects if (a.heading if kind == "heading" else a.opening).search(text)}
+def _aspects(text: str, kind: str, block: Block) -> set[str]:
+    """The usual parts of a page that ``text`` (a heading, or a paragraph's first sentence; ``block``
+    holds it) reads as. The word prefilter skips the parts whose words it lacks."""
+    lex = lexicon()
+    gates = gate_set(lex, "aspects:" + kind, lambda: [a.heading if kind == "heading" else a.opening for a in lex.aspects])
+    return {a.name for a, ok in zip(lex.aspects, gates.possible(block_index(block)), strict=True)
+            if ok and (a.heading if kind == "heading" else a.opening).search(text)}
 
 
 def _misplaced_parts(page: Page) -> Iterable[Finding]:
     sections = _sections(page)
-    headed = [(sec, _aspects(sec.heading.block.text, "heading")) for sec in sections]
+    headed = [(sec, _aspects(sec.heading.block.text, "heading", sec.heading.block)) for sec in sections]
     on_page = set().union(*(parts for _, parts in headed)) if headed else set()
     if sum(1 for _, parts in headed if parts) < 2:
         return  # not a page built from the usual parts
@@ -159,7 +170,7 @@ def _misplaced_parts(page: Page) -> Iterable[Finding]:
             continue
         for para in sec.paragraphs[1:]:
             first = para.sentences[0].text
-            opens = _aspects(first, "opening") - parts
+            opens = _aspects(first, "opening", para.block) - parts
             missing = sorted(opens - on_page)
             if not missing:
                 continue
@@ -182,8 +193,10 @@ def check_missing_heading(page: Page, site: Site) -> Iterable[Finding]:
     yield from _misplaced_parts(page)
     for sec in _sections(page):
         heading = sec.heading.block.text
+        if len(heading.split()) > 6 or len(sec.paragraphs) < 2:
+            continue
         stems = _topic_stems(heading)
-        if not stems or len(heading.split()) > 6 or len(sec.paragraphs) < 2:
+        if not stems:
             continue
         topic_kind = _kind(re.sub(r"^(what\s+(is|are)\s+)", "", heading.rstrip("?"), flags=re.I))
         opening = " ".join(sec.paragraphs[0].sentences[0].text.split()[:8])

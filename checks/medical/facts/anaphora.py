@@ -112,6 +112,18 @@ def heading_topic(items: list[Item], concepts: Mapping[str, Concept]) -> str | N
     return cid if c is not None and c.kind == "disease" else None
 
 
+def may_resolve(words: set[str], antecedent: str, concepts: Mapping[str, Concept], noun: str | None) -> bool:
+    """False when ``resolve`` certainly replaces nothing in a sentence whose tokens, lowercased, are
+    ``words``: it has no pronoun ("it"), no "the/this ... condition" (for a disease), and no
+    "these ..." when a noun was defined. A cheap test before lexing."""
+    c = concepts.get(antecedent)
+    if c is None or words.isdisjoint(_CANDIDATES):
+        return False
+    return (not words.isdisjoint(_PRONOUNS)
+            or (c.kind == "disease" and not words.isdisjoint(_DEFINITE) and not words.isdisjoint(_CONDITION_NOUNS))
+            or (noun is not None and not words.isdisjoint(_DEMONSTRATIVE)))
+
+
 def resolve(items: list[Item], antecedent: str, concepts: Mapping[str, Concept],
             noun: str | None = None) -> tuple[list[Item], str | None]:
     """Replace pronoun subjects with a mention of ``antecedent``; return the items and the first

@@ -75,6 +75,19 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
+def keys(text: str) -> list[str]:
+    """The trie keys of the tokens of ``text``, as ``Lexicon.lex`` looks them up (without offsets:
+    a quicker first look at a sentence)."""
+    if text.isascii():
+        return _TOKEN.findall(text.lower())  # lowercase ASCII letters are the same tokens
+    return [normalize(t) for t in _TOKEN.findall(text)]
+
+
+def lowered_words(text: str, text_keys: list[str]) -> set[str]:
+    """The tokens of ``text`` lowercased (``text_keys``: ``keys(text)``, the same for ASCII text)."""
+    return set(text_keys) if text.isascii() else {t.lower() for t in _TOKEN.findall(text)}
+
+
 def normalize(token: str) -> str:
     """Lowercase, straight apostrophe, accents dropped ("Barré" = "barre")."""
     low = token.lower().replace("’", "'")
@@ -115,11 +128,13 @@ class Lexicon:
 
     def __init__(self) -> None:
         self._trie: dict = {}
+        self._naming: frozenset[str] | None = None  # first words of naming phrases (see names_nothing)
 
     def add(self, phrase: str, payload: Payload) -> None:
         key = phrase_key(phrase)
         if not key:
             return
+        self._naming = None
         node = self._trie
         for tok in key:
             node = node.setdefault(tok, {})
@@ -133,6 +148,14 @@ class Lexicon:
     def add_all(self, phrases: Iterable[str], payload: Payload) -> None:
         for p in phrases:
             self.add(p, payload)
+
+    def names_nothing(self, keys: list[str]) -> bool:
+        """True when no concept can be named among tokens with these trie keys (see ``keys``): none
+        of them starts a phrase that names a concept or an infection class, so ``lex`` gives no
+        such item."""
+        if self._naming is None:
+            self._naming = frozenset(k for k, node in self._trie.items() if _names(node))
+        return self._naming.isdisjoint(keys)
 
     def lex(self, sentence: str) -> list[Item]:
         toks = tokenize(sentence)
@@ -179,6 +202,19 @@ class Lexicon:
             i = best_j
         return items
 
+
+
+_NAMING = frozenset({MENTION, CLASSADJ})
+
+
+def _names(node: dict) -> bool:
+    """Whether a phrase in this trie node or below it names a concept or an infection class."""
+    p = node.get(_END)
+    if p is not None and not _NAMING.isdisjoint(p.roles):
+        return True
+    if any(not _NAMING.isdisjoint(c.roles) for c in node.get(_CASED, ())):
+        return True
+    return any(_names(child) for key, child in node.items() if key not in (_END, _CASED))
 
 
 def _resolve(p: Payload, cased: list[Payload], toks: list, i: int, j: int) -> Payload | None:

@@ -14,7 +14,14 @@ from functools import cache
 from pathlib import Path
 
 from checks.medical.facts import lexer as lx
-from checks.medical.facts.anaphora import AMBIGUOUS, defined_noun, heading_topic, resolve, subject_topic
+from checks.medical.facts.anaphora import (
+    AMBIGUOUS,
+    defined_noun,
+    heading_topic,
+    may_resolve,
+    resolve,
+    subject_topic,
+)
 from checks.medical.facts.extract import extract
 from checks.medical.facts.loader import (
     ONTOLOGY_FILE,
@@ -111,6 +118,12 @@ class KnowledgeBase:
         """The verdicts on one sentence, the concept it is about and the noun it defines that concept
         as (see ``anaphora``). A pronoun subject ("It", "This condition", "These cracks" after
         ``noun`` 'crack') is read as ``antecedent`` when one is given."""
+        keys = lx.keys(sentence)
+        if self.lexicon.names_nothing(keys) and (
+            antecedent is None or antecedent == AMBIGUOUS
+            or not may_resolve(lx.lowered_words(sentence, keys), antecedent, self.concepts, noun)
+        ):
+            return [], None, None  # names no concept, and no pronoun can be read as one (see below)
         items = self.lexicon.lex(sentence)
         resolved: str | None = None
         if antecedent is not None and antecedent != AMBIGUOUS:
