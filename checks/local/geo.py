@@ -160,6 +160,14 @@ def _place_starts(own_cities: tuple[str, ...]) -> frozenset[str]:
 
 
 @lru_cache(maxsize=256)
+def _run_on_start(own_cities: tuple[str, ...]) -> re.Pattern[str]:
+    """A noun, white space and a character a place can start with (see _place_starts): a text
+    without one has no run-on, so the nouns need not be walked one by one."""
+    starts = "|".join(re.escape(c) for c in sorted(_place_starts(own_cities)))
+    return re.compile(rf"{_noun_re().pattern}(?=[ \t]+(?-i:{starts}))", re.I)  # the place: case as written
+
+
+@lru_cache(maxsize=256)
 def _own_city_res(own_cities: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     """The own cities standing alone at the end of a clause, longest first."""
     return tuple(re.compile(rf"{re.escape(city)}(?![\w-]){_TERMINAL}") for city in sorted(own_cities, key=len, reverse=True))
@@ -189,7 +197,9 @@ def _inside_name(excerpt: str, clinic_name: str) -> bool:
 
 
 def run_ons(text: str, places: Places, clinic_name: str = "") -> list[GeoHit]:
-    hits = []
+    hits: list[GeoHit] = []
+    if not _run_on_start(places.own_cities).search(text):
+        return hits  # no noun is followed by white space and a letter a place can start with
     for m in _noun_re().finditer(text):
         gap = _GAP.match(text, m.end())
         if not gap:
