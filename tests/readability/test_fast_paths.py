@@ -59,3 +59,15 @@ def test_sentence_ends_are_stripped_as_the_end_pattern_strips_them():
                "Ends in a bracket]", "No marks", "2.5 mg daily.", "  ", ".", "Quote’s end’ \t\n"]
     for s in samples:
         assert s.rstrip(metrics._END_CHARS) == metrics._END.sub("", s), s
+
+
+def test_words_are_textstats_list_words():
+    from textstat.backend.selections import list_words
+
+    from tests.readability.pages import seed_paragraphs
+
+    texts = [*seed_paragraphs(), "Don't skip doses. You're 'fine' -- it's the dogs' bowl, isn't it? We'd/we'll/we've",
+             "'tis the season'. O'Neill's ' quote 'd 've 'll 're 's 't x' y'", "Dr. Smith's co-op (2.5 mg) — see: [1]; ok!",
+             "Straße naïve ‘curly’ don’t café_au_lait 3rd 50% $20 e-mail", "", "   ", "''' '' '"]
+    for text in texts:
+        assert metrics.words_of(text) == list_words(text), text
