@@ -179,7 +179,7 @@ class TermIndex:
             # of the lower-cased text; and most paragraphs start no term, so the tokens as
             # written are read only when one does (or when an acronym is in the text at all).
             lowers = _ASCII_TOKEN.findall(text.lower())
-            starts = [k for k, w in enumerate(lowers) if w in ci]
+            starts = [] if ci.keys().isdisjoint(lowers) else [k for k, w in enumerate(lowers) if w in ci]
             if not starts and not any(key in text for key in cs):
                 return []
             raw = _ASCII_TOKEN.findall(text)
