@@ -76,8 +76,8 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
 
 
 def keys(text: str) -> list[str]:
-    """The trie keys of the tokens of ``text``, as ``Lexicon.lex`` looks them up (without offsets:
-    a quicker first look at a sentence)."""
+    """The trie keys of the tokens of ``text``: each token lowercased, with a straight apostrophe
+    and without accents (see ``normalize``)."""
     if text.isascii():
         return _TOKEN.findall(text.lower())  # lowercase ASCII letters are the same tokens
     return [normalize(t) for t in _TOKEN.findall(text)]
@@ -157,13 +157,10 @@ class Lexicon:
             self._naming = frozenset(k for k, node in self._trie.items() if _names(node))
         return self._naming.isdisjoint(keys)
 
-    def lex(self, sentence: str) -> list[Item]:
+    def lex(self, sentence: str, sentence_keys: list[str] | None = None) -> list[Item]:
+        """The sentence's items (``sentence_keys``: ``keys(sentence)`` when the caller has them)."""
         toks = tokenize(sentence)
-        if sentence.isascii():  # fast path: one lower() for the sentence, same offsets
-            lowered = sentence.lower()
-            low = [lowered[s:e] for _, s, e in toks]
-        else:
-            low = [normalize(t) for t, _, _ in toks]
+        low = keys(sentence) if sentence_keys is None else sentence_keys
         n = len(toks)
         items: list[Item] = []
         trie = self._trie

@@ -124,7 +124,7 @@ class KnowledgeBase:
             or not may_resolve(lx.lowered_words(sentence, keys), antecedent, self.concepts, noun)
         ):
             return [], None, None  # names no concept, and no pronoun can be read as one (see below)
-        items = self.lexicon.lex(sentence)
+        items = self.lexicon.lex(sentence, keys)
         resolved: str | None = None
         if antecedent is not None and antecedent != AMBIGUOUS:
             items, resolved = resolve(items, antecedent, self.concepts, noun)
