@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from checks.local import addresses, jsonld, nap, phones
 from checks.local.addresses import Address
@@ -42,7 +43,7 @@ class Profile:
 
     @property
     def places(self) -> Places:
-        return places_for(self.city, self.state, self.service_area)
+        return _places(self.city, self.state, tuple(self.service_area))
 
     @property
     def address_text(self) -> str:
@@ -60,6 +61,11 @@ class Profile:
 
     def source_label(self) -> str:
         return "the [clinic] profile" if self.source == "config" else "the details inferred from the site"
+
+
+@lru_cache(maxsize=64)  # asked for on every page: one Places (with its memoised city lists) per profile
+def _places(city: str, state: str, service_area: tuple[str, ...]) -> Places:
+    return places_for(city, state, service_area)
 
 
 def get_profile(site: Site) -> Profile:
