@@ -21,9 +21,8 @@ from dataclasses import dataclass, field
 
 from checks.medical.example_html import doc
 from checks.medical.lexicon import lexicon
-from checks.medical.prefilter import block_index, gate_set
 from checks.medical.scope import PROSE_KINDS, BlockSentences, block_sentences
-from seotool.page import Block, Page
+from seotool.page import Page
 from seotool.rules import Example, Finding, Rule, Severity
 from seotool.site import Site
 
@@ -150,18 +149,13 @@ def _answers_without_question(page: Page) -> Iterable[Finding]:
         )
 
 
-def _aspects(text: str, kind: str, block: Block) -> set[str]:
-    """The usual parts of a page that ``text`` (a heading, or a paragraph's first sentence; ``block``
-    holds it) reads as. The word prefilter skips the parts whose words it lacks."""
-    lex = lexicon()
-    gates = gate_set(lex, "aspects:" + kind, lambda: [a.heading if kind == "heading" else a.opening for a in lex.aspects])
-    return {a.name for a, ok in zip(lex.aspects, gates.possible(block_index(block)), strict=True)
-            if ok and (a.heading if kind == "heading" else a.opening).search(text)}
+def _aspects(text: str, kind: str) -> set[str]:
+    return {a.name for a in lexicon().aspects if (a.heading if kind == "heading" else a.opening).search(text)}
 
 
 def _misplaced_parts(page: Page) -> Iterable[Finding]:
     sections = _sections(page)
-    headed = [(sec, _aspects(sec.heading.block.text, "heading", sec.heading.block)) for sec in sections]
+    headed = [(sec, _aspects(sec.heading.block.text, "heading")) for sec in sections]
     on_page = set().union(*(parts for _, parts in headed)) if headed else set()
     if sum(1 for _, parts in headed if parts) < 2:
         return  # not a page built from the usual parts
@@ -170,7 +164,7 @@ def _misplaced_parts(page: Page) -> Iterable[Finding]:
             continue
         for para in sec.paragraphs[1:]:
             first = para.sentences[0].text
-            opens = _aspects(first, "opening", para.block) - parts
+            opens = _aspects(first, "opening") - parts
             missing = sorted(opens - on_page)
             if not missing:
                 continue
