@@ -140,17 +140,23 @@ _INFLATED_ENDINGS = ("ly", "tion", "sion", "ity", "ize", "ized", "izing", "ise",
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z'’]*[a-z](?![\w-])")
 
 
+def lower_words(text: str) -> list[str]:
+    """The all-lower-case words of ``text`` that :func:`long_words` considers, in order. Those of
+    texts joined by spaces are those of each text in turn (no such word spans a space)."""
+    return _LOWER_WORD.findall(text)
+
+
 def long_words(text: str, exclude: set[str], limit: int = 3, min_syllables: int = 4,
-               min_letters: int = 9) -> list[str]:
+               min_letters: int = 9, *, words: list[str] | None = None) -> list[str]:
     """Long abstract words of ``text`` (``min_syllables`` and nine letters or more, with a Latinate
     ending), most syllables first. Not counted: ``exclude`` (the page's topic words), capitalised
     words (names, brands), and disease names and everyday words of the plain-language curation
-    (a writer cannot swap "diabetes")."""
+    (a writer cannot swap "diabetes"). ``words``: ``lower_words(text)`` when already known."""
     if limit <= 0:
         return []
     seen: dict[str, int] = {}
     everyday = excluded_terms()
-    for w in dict.fromkeys(_LOWER_WORD.findall(text)):  # each word once, in order of first use
+    for w in dict.fromkeys(lower_words(text) if words is None else words):  # each word once, in order of first use
         if len(w) < min_letters or w in exclude or w in everyday or not w.endswith(_INFLATED_ENDINGS):
             continue
         seen[w] = syllables(w)

@@ -60,7 +60,9 @@ class Paragraph:
 
     @property
     def scores(self) -> Scores | None:
-        return scores(self.counts)
+        if "scores" not in self.cache:  # read by both grade rules, twice per paragraph
+            self.cache["scores"] = scores(self.counts)
+        return self.cache["scores"]
 
 
 @dataclass

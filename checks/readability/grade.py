@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.readability.advice import long_words, opening, quote_list, split_point
+from checks.readability.advice import long_words, lower_words, opening, quote_list, split_point
 from checks.readability.analysis import PageText, Paragraph, analyse, topic_words
 from checks.readability.examples import PLAIN_PARAGRAPHS, clinic_page
 from checks.readability.plain_language import swaps
@@ -45,11 +45,22 @@ def word_advice(site: Site, page: Page, paragraphs: list[Paragraph], topic: set[
         swaps_text = [f"'{plain}' instead of '{word}'" for word, plain in pairs]
         steps.append("use " + (", ".join(swaps_text[:-1]) + " and " if len(swaps_text) > 1 else "") + swaps_text[-1])
     exclude = topic | {w.lower() for w, _ in pairs}
-    text = " ".join(p.text for p in paragraphs)
-    others = long_words(text, exclude, limit=3 - len(pairs), min_syllables=5) if len(pairs) < 3 else []
+    others = []
+    if len(pairs) < 3:
+        # the words of the paragraphs joined by spaces: each paragraph's, read once for all the rules
+        words = [w for p in paragraphs for w in _lower_words(p)]
+        text = " ".join(p.text for p in paragraphs)
+        others = long_words(text, exclude, limit=3 - len(pairs), min_syllables=5, words=words)
     if others:
         steps.append(f"use shorter words than {quote_list(others)}")
     return steps
+
+
+def _lower_words(para: Paragraph) -> list[str]:
+    cached = para.cache.get("lower_words")
+    if cached is None:
+        cached = para.cache["lower_words"] = lower_words(para.text)
+    return cached
 
 
 def hard_paragraphs(text: PageText, cfg: Settings) -> list[tuple[Paragraph, float]]:

