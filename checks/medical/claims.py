@@ -86,10 +86,12 @@ def _claim_gates(lex: Lexicon) -> GateSet:
     return gate_set(lex, "claims", lambda: (*(p.regex for p in lex.absolute), lex.certainty, lex.off_label_verbs))
 
 
-def _possible(lex: Lexicon, gates: GateSet, block: Block) -> _Possible:
-    *absolute, certainty, off_label_verbs = gates.possible(block_index(block))
-    if not any(absolute):
-        return _Possible([], certainty, off_label_verbs)
+def _possible(lex: Lexicon, gates: GateSet, block: Block) -> _Possible | None:
+    """What may match in the block; None when nothing can (most paragraphs)."""
+    flags = gates.possible(block_index(block))
+    if not any(flags):
+        return None
+    *absolute, certainty, off_label_verbs = flags
     return _Possible([p for p, ok in zip(lex.absolute, absolute, strict=True) if ok], certainty, off_label_verbs)
 
 
@@ -159,7 +161,7 @@ def claims(page: Page) -> list[Claim]:
         cached = []
         for bs in block_sentences(page):
             possible = _possible(lex, gates, bs.block)
-            if _may_claim(lex, bs.block.text, possible):
+            if possible is not None and _may_claim(lex, bs.block.text, possible):
                 cached.extend(c for s in bs.sentences for c in _claims_in(page, lex, bs.block, s, topic, possible))
         page.cache["medical.claims"] = cached
     return cached

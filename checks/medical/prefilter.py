@@ -105,7 +105,10 @@ class Gate:
         return cls(clauses, frozenset().union(*(c.words for c in clauses)))
 
     def holds(self, hits: frozenset[str], lowered: str) -> bool:
-        return all(c.holds(hits, lowered) for c in self.clauses)
+        for c in self.clauses:  # all of them (a loop: this runs for many paragraphs)
+            if c.words.isdisjoint(hits) and not (c.parts and any(p in lowered for p in c.parts)):
+                return False
+        return True
 
     def may_match(self, index: TextIndex) -> bool:
         return not index.exact or self.holds(self.words & index.words, index.lowered)
@@ -147,9 +150,9 @@ class GateSet:
         if not index.exact:
             return self.everything
         hits = self.words.intersection(index.words)
-        candidates = set(self.without_words)
-        for w in hits:
-            candidates.update(self.by_word.get(w, ()))
+        candidates = self.without_words
+        if hits:
+            candidates = candidates.union(*(self.by_word.get(w, ()) for w in hits))
         out = [False] * len(self.gates)
         for i in candidates:
             out[i] = self.gates[i].holds(hits, index.lowered)
