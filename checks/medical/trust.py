@@ -92,15 +92,15 @@ def _authoritative(url: str, hosts: tuple[str, ...]) -> bool:
 def _has_citations(page: Page, lex: Lexicon) -> bool:
     if any(item.get("citation") for item in page.jsonld_items()):
         return True
+    for link in page.links:
+        if link.tag == "a" and link.url and link.url.startswith(("http://", "https://")):
+            if _authoritative(link.url, lex.authoritative_hosts):
+                return True
     # A "References" section with at least one entry.
     blocks = page.blocks
     for i, b in enumerate(blocks):
         if b.is_heading and lex.references_heading.match(b.text) and i + 1 < len(blocks) and not blocks[i + 1].is_heading:
             return True
-    for link in page.links:
-        if link.tag == "a" and link.url and link.url.startswith(("http://", "https://")):
-            if _authoritative(link.url, lex.authoritative_hosts):
-                return True
     return False
 
 
