@@ -23,7 +23,7 @@ from seotool.crawl.politeness import HostGate
 from seotool.crawl.recording import chain_records
 from seotool.crawl.robots import RobotsCache, agent_token
 from seotool.crawl.sitemap import MAX_SITEMAP_BYTES, MAX_SITEMAP_FILES, Sitemap, parse_sitemap
-from seotool.crawl.workers import WorkerError, WorkerPool
+from seotool.crawl.workers import LATER, WorkerError, WorkerPool
 from seotool.progress import Progress
 from seotool.site import FAILED, SKIPPED, Record, Site
 from seotool.urls import Scope, clean_url, origin, strip_trailing_slash
@@ -45,6 +45,13 @@ class SitemapFile:
 @dataclass(eq=False)
 class PageTask:
     entry: Entry
+
+
+@dataclass(eq=False)
+class Parsing:
+    """A worker's notice: ``task``'s page was fetched and is with a parse helper."""
+
+    task: PageTask
 
 
 def crawl(urls: list[str], config: Config, site: Site, progress: Progress, early: EarlyChecks | None = None) -> None:
@@ -83,6 +90,10 @@ class Crawler:
         self.sitemap_origins: set[str] = set()
         self.sitemap_files: set[str] = set()
         self.in_flight: dict[int, Any] = {}
+        # Pages fetched and waiting for a parse helper hold no worker thread: they do not count
+        # against ``concurrency``, but at most ``max_parsing`` of them wait (their bodies are in memory).
+        self.parsing: set[int] = set()
+        self.max_parsing = 2 * self.concurrency + 8
         self.pages_started = 0
         self.done = 0
         self.errors = 0
@@ -135,7 +146,7 @@ class Crawler:
     def _admit(self) -> None:
         """Start tasks while there are free workers: start URLs first, then (once the start
         URLs have answered, so the scope knows where they redirect) sitemaps, then pages."""
-        while len(self.in_flight) < self.concurrency:
+        while len(self.in_flight) - len(self.parsing) < self.concurrency and len(self.parsing) < self.max_parsing:
             top = self.frontier.peek()
             budget = not self.max_pages or self.pages_started < self.max_pages
             starts_busy = any(isinstance(t, PageTask) and t.entry.start for t in self.in_flight.values())
@@ -160,7 +171,11 @@ class Crawler:
     def _work(self, task: Any) -> Any:
         """Runs in a worker thread."""
         if isinstance(task, PageTask):
-            return self.pages(task.entry)
+            outcome = self.pages(task.entry, later=lambda o: self.pool.post(task, o))
+            if outcome is None:  # being parsed by a helper: this thread is free to fetch the next
+                self.pool.post(Parsing(task), None)
+                return LATER
+            return outcome
         if isinstance(task, SitemapsOf):
             if self.robots is not None:
                 listed = self.robots.get(task.origin).sitemaps
@@ -176,6 +191,12 @@ class Crawler:
         raise TypeError(f"unknown task {task!r}")
 
     def _finish(self, task: Any, outcome: Any) -> None:
+        if isinstance(task, Parsing):
+            # (its outcome may have come first: then it is no longer in flight)
+            if id(task.task) in self.in_flight:
+                self.parsing.add(id(task.task))
+            return
+        self.parsing.discard(id(task))
         self.in_flight.pop(id(task), None)
         if isinstance(outcome, WorkerError):
             self._worker_failed(task, outcome.error)

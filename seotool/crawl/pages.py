@@ -8,7 +8,7 @@ robots.txt and not claimed by someone else; a start URL may move to another host
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
@@ -61,7 +61,10 @@ class PageFetcher:
         self.stop = stop
         self.parser = parser or Parser(max_pages=1)  # max_pages=1: always parse in this process
 
-    def __call__(self, entry: Entry) -> PageOutcome:
+    def __call__(self, entry: Entry, later: Callable[[PageOutcome], None] | None = None) -> PageOutcome | None:
+        """Fetch (and parse) the page of ``entry``. With ``later``, a page handed to a parse helper
+        is not waited for: None is returned and ``later(outcome)`` is called once it is parsed,
+        so this thread can fetch the next page meanwhile."""
         if self.robots is not None:
             rules = self.robots.get(entry.url)
             if rules.error or not rules.allowed(entry.url, self.robots.agent):
@@ -90,22 +93,33 @@ class PageFetcher:
         result = fetch(entry.url, self.sessions.get(), self.limits, gate=self.gate, want_body=wants_html,
                        follow=follow, stop=self.stop)
         outcome = PageOutcome(entry, fetch=result)
-        if result.body is not None:
-            self._parse(outcome, result)
+        body = result.body
+        if body is None or not mime_type(result.content_type) and not looks_like_html(body):
+            return outcome  # nothing to parse, or no Content-Type and not HTML by its bytes: not-html
+        args = (body, result.content_type, result.final_url, result.status or 200, result.headers, entry.depth)
+        if later is not None:
+            def parsed(page: Page | None, error: BaseException | None) -> None:
+                self._parsed(outcome, page, error)
+                later(outcome)
+
+            if self.parser.parse_later(*args, done=parsed):
+                return None
+        try:
+            page = self.parser.parse(*args)
+        except Exception as exc:  # noqa: BLE001 - one unparseable page must not end the crawl
+            self._parsed(outcome, None, exc)
+        else:
+            self._parsed(outcome, page, None)
         return outcome
 
-    def _parse(self, outcome: PageOutcome, result: FetchResult) -> None:
-        body = result.body or b""
-        if not mime_type(result.content_type) and not looks_like_html(body):
-            return  # no Content-Type and not HTML by its bytes: recorded not-html
-        try:
-            page = self.parser.parse(body, result.content_type, result.final_url, result.status or 200,
-                                     result.headers, outcome.entry.depth)
-        except Exception as exc:  # noqa: BLE001 - one unparseable page must not end the crawl
-            outcome.parse_error = f"{type(exc).__name__}: {exc}"[:300]
+    def _parsed(self, outcome: PageOutcome, page: Page | None, error: BaseException | None) -> None:
+        result = outcome.fetch
+        assert result is not None
+        result.body = None  # the page holds what we need; free the bytes
+        if page is None:
+            outcome.parse_error = f"{type(error).__name__}: {error}"[:300]
             return
         outcome.page = page
         outcome.links = [link.url for link in page.links if link.url and (link.tag, link.attr) in FOLLOWED]
         if page.meta_refresh:
             outcome.links.append(urljoin(page.base_url, page.meta_refresh))
-        result.body = None  # the page holds what we need; free the bytes

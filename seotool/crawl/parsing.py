@@ -17,7 +17,8 @@ waiting for it; the results travel back on the page (``seotool.runner.EARLY_KEY`
 from __future__ import annotations
 
 import threading
-from concurrent.futures import CancelledError, ProcessPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -92,6 +93,46 @@ class Parser:
         finally:
             _EARLY = None  # the helpers have their copy; this process must not keep the site alive
 
+    def parse_later(self, body: bytes, content_type: str | None, final_url: str, status: int,
+                    headers: dict[str, str], depth: int, done: Callable[[Page | None, BaseException | None], None]) -> bool:
+        """Hand the page to a helper and return at once; ``done(page, error)`` is called from the
+        pool's own thread when it is parsed (``error``: why it could not be). False when there
+        are no helpers (then call ``parse``)."""
+        pool = self._pool
+        if pool is None:
+            return False
+        args = (body, content_type, final_url, status, dict(headers), depth)
+        try:
+            future = pool.submit(parse_and_check, *args)
+        except (BrokenProcessPool, RuntimeError):  # shut down (Ctrl-C) or broken
+            self._drop(pool)
+            return False
+
+        def finished(f: Future[Page]) -> None:
+            page: Page | None = None
+            error: BaseException | None = None
+            try:
+                page = f.result()
+            except CancelledError as exc:  # the crawl is being stopped: nothing to parse for
+                error = exc
+            except BrokenProcessPool:  # a helper died: parse here, and from now on
+                self._drop(pool)
+                try:
+                    page = parse_page(*args)
+                except Exception as exc:  # noqa: BLE001 - reported on the page's record
+                    error = exc
+            except Exception as exc:  # noqa: BLE001 - the page itself could not be parsed
+                error = exc
+            done(page, error)
+
+        future.add_done_callback(finished)
+        return True
+
+    def _drop(self, pool: ProcessPoolExecutor) -> None:
+        with self._lock:
+            if self._pool is pool:
+                self._pool = None
+
     def parse(self, body: bytes, content_type: str | None, final_url: str, status: int,
               headers: dict[str, str], depth: int) -> Page:
         pool = self._pool
@@ -105,9 +146,7 @@ class Parser:
                     return future.result()
                 except (BrokenProcessPool, CancelledError):  # a helper died: parse here from now on
                     pass
-            with self._lock:
-                if self._pool is pool:
-                    self._pool = None
+            self._drop(pool)
         return parse_page(body, content_type, final_url, status, headers, depth)
 
     def close(self) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 _STOP = object()
+LATER = object()  # a task's outcome that will be ``post``ed when ready (not by the thread)
 
 
 @dataclass
@@ -32,6 +33,10 @@ class WorkerPool:
 
     def submit(self, task: Any) -> None:
         self._tasks.put(task)
+
+    def post(self, task: Any, outcome: Any) -> None:
+        """Deliver the outcome of a task whose handler returned ``LATER`` (from any thread)."""
+        self._results.put((task, outcome))
 
     def result(self, timeout: float) -> tuple[Any, Any] | None:
         """The next finished (task, outcome), or None after ``timeout`` seconds."""
@@ -64,4 +69,5 @@ class WorkerPool:
                 outcome = self._handle(task)
             except BaseException as exc:  # noqa: BLE001 - reported to the coordinator, never lost
                 outcome = WorkerError(exc)
-            self._results.put((task, outcome))
+            if outcome is not LATER:
+                self._results.put((task, outcome))

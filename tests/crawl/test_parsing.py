@@ -4,12 +4,17 @@ run the early checks on them."""
 from __future__ import annotations
 
 import os
+import time
 
 from seotool.config import Config, defaults
+from seotool.crawl.crawler import crawl
 from seotool.crawl.parsing import MIN_PAGES, EarlyChecks, Parser, parse_page
+from seotool.progress import Progress
 from seotool.rules import Example, Rule, Severity
 from seotool.runner import EARLY_KEY
 from seotool.site import Site
+from tests.support.server import page as page_response
+from tests.support.server import serve
 
 HTML = (b"<!doctype html><html lang=en><head><meta charset=utf-8><title>Knee pain</title>"
         b"<link rel=canonical href=/knee></head><body><nav><a href=/>Home</a></nav><main><h1>Knee pain</h1>"
@@ -70,3 +75,43 @@ def test_helpers_run_the_early_checks_on_the_pages_they_parse():
     assert pid in helpers and pid != os.getpid()
     # pages parsed in this process (small crawls, or after the helpers are gone) are checked later
     assert EARLY_KEY not in parser.parse(HTML, "text/html", "http://127.0.0.1:1/", 200, {}, 0).cache
+
+
+_RELEASE: dict[str, str] = {}  # set before the crawl forks its helpers, which inherit it
+
+
+def _wait_for_release(page, site):
+    """Hold a "held" page in its helper until the server has been asked for the last page."""
+    if page.title != "held":
+        return
+    deadline = time.monotonic() + 10
+    while not os.path.exists(_RELEASE["flag"]) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    yield WAIT_RULE.finding(page, "released" if os.path.exists(_RELEASE["flag"]) else "timed out")
+
+
+WAIT_RULE = Rule("medical.test-wait", "t", Severity.NOTICE, "w", "w", "f", (Example.of("<title>held</title>"),),
+                 (Example.of("<title>y</title>"),), _wait_for_release)
+
+
+def test_fetching_goes_on_while_helpers_parse(tmp_path):
+    """With one fetch thread, /b and /c are fetched while /a is still held in its helper: the
+    thread does not wait for the parse (if it did, /c would only be asked for after the helper
+    gave up waiting, and the finding would say so)."""
+    flag = tmp_path / "last-page-asked"
+    _RELEASE["flag"] = str(flag)
+
+    def last_page(h, method):
+        flag.touch()
+        page_response("<title>c</title><p>three</p>")(h, method)
+
+    routes = {"/": page_response('<title>home</title><a href="/a">a</a> <a href="/b">b</a> <a href="/c">c</a>'),
+              "/a": page_response("<title>held</title>"), "/b": page_response("<title>b</title>"), "/c": last_page}
+    cfg = Config(defaults())
+    cfg.section("crawl").update(concurrency=1, per_host_concurrency=1, sitemap=False, max_pages=500)
+    with serve(routes) as srv:
+        site = Site(targets=[srv.url("/")], config=cfg)
+        crawl([srv.url("/")], cfg, site, Progress(quiet=True), early=EarlyChecks(site, [WAIT_RULE], {}))
+    assert sorted(p.title for p in site.pages) == ["b", "c", "held", "home"]
+    messages = [f.message for p in site.pages for f in p.cache[EARLY_KEY][1]]
+    assert messages == ["released"]
