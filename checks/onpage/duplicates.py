@@ -19,12 +19,16 @@ GOOGLE_DUPLICATES = Source("Google Search Central: duplicate content",
 _EXCERPT_CHARS = 160
 
 
-def _content_hash(site: Site, page: Page) -> str | None:
-    """A hash of the main-content words, or None for pages too short to judge."""
-    words_ = tokens(page.main_text)
-    if len(words_) < int(settings(site)["duplicate_min_words"]):
-        return None
-    return blake2b(" ".join(words_).encode(), digest_size=16).hexdigest()
+def _content_hash(site: Site, page: Page, words_: list[str] | None = None) -> str | None:
+    """A hash of the main-content words, or None for pages too short to judge (once per page: both
+    duplicate rules ask). ``words_``: the page's ``tokens(page.main_text)``, when known."""
+    key = "onpage.content_hash"
+    if key not in page.cache:
+        if words_ is None:
+            words_ = tokens(page.main_text)
+        page.cache[key] = (None if len(words_) < int(settings(site)["duplicate_min_words"])
+                           else blake2b(" ".join(words_).encode(), digest_size=16).hexdigest())
+    return page.cache[key]
 
 
 def _excerpt(page: Page, other: Page) -> str:
@@ -61,12 +65,14 @@ def near_duplicates(site: Site) -> dict[int, list[tuple[Page, float]]]:
     by_id: dict[int, Page] = {}
     hashes: dict[int, str] = {}
     for page in site.pages:
-        digest = _content_hash(site, page)
+        text = page.main_text
+        words_ = tokens(text)
+        digest = _content_hash(site, page, words_)
         if digest is None or not indexable(site, page):
             continue
         by_id[id(page)] = page
         hashes[id(page)] = digest
-        index.add(id(page), page.main_text)
+        index.add(id(page), text, words_)
     result: dict[int, list[tuple[Page, float]]] = {}
     for a, b, score in index.pairs(threshold):
         if hashes[a] == hashes[b]:

@@ -94,9 +94,10 @@ class NearDuplicateIndex:
     _texts: dict[Hashable, str] = field(default_factory=dict)
     _buckets: dict[tuple[int, tuple[int, ...]], list[Hashable]] = field(default_factory=dict)
 
-    def add(self, key: Hashable, text: str) -> None:
+    def add(self, key: Hashable, text: str, tokens: list[str] | None = None) -> None:
+        """``tokens``: ``words(text)``, when the caller has them already."""
         self._texts[key] = text
-        sk = sketch(shingles(words(text)))
+        sk = sketch(shingles(words(text) if tokens is None else tokens))
         for band in range(0, len(sk), ROWS):
             self._buckets.setdefault((band, sk[band:band + ROWS]), []).append(key)
 

@@ -32,6 +32,7 @@ def live_only(check: Callable[[Page, Site], Iterable]) -> Callable[[Page, Site],
     return guarded
 
 
+@lru_cache(maxsize=65536)  # the same navigation URLs on every page
 def url_key(url: str) -> str:
     """A comparison key: fragment dropped, scheme and host lower-cased, default port and trailing
     slash removed."""
@@ -125,6 +126,15 @@ def _page_index(site: Site) -> dict[str, Page]:
 
 def page_at(site: Site, url: str) -> Page | None:
     """The gathered page ``url`` leads to (after recorded redirects), if any."""
+    memo = site.cache.get("onpage.page_at")  # asked for every link of every page by some rules
+    if memo is None:
+        memo = site.cache["onpage.page_at"] = {}
+    if url not in memo:
+        memo[url] = _page_at(site, url)
+    return memo[url]
+
+
+def _page_at(site: Site, url: str) -> Page | None:
     index = _page_index(site)
     for candidate in _candidates(site, url):
         page = index.get(url_key(candidate))
