@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -194,9 +195,12 @@ _JOB: tuple[Site, list[Rule], PageMetrics] | None = None  # what forked workers 
 
 
 def ignore_sigint() -> None:
-    """In a worker process: Ctrl-C is the parent's to handle (it stops the pool), so the workers
-    neither print a traceback nor die half-way through a task."""
+    """Start of a worker process. Ctrl-C is the parent's to handle (it stops the pool), so the
+    workers neither print a traceback nor die half-way through a task. What the worker inherited
+    is moved out of the garbage collector's sight (``gc.freeze``): full collections would walk
+    the parent's whole heap again and again, and touching it copies the shared memory pages."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.freeze()
 
 
 def _can_fork() -> bool:

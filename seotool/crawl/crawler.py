@@ -8,6 +8,7 @@ Sitemap entries are treated as one link away from the start URL (depth 1)."""
 
 from __future__ import annotations
 
+import gc
 from collections import deque
 from dataclasses import dataclass
 from typing import Any
@@ -27,6 +28,8 @@ from seotool.crawl.workers import LATER, WorkerError, WorkerPool
 from seotool.progress import Progress
 from seotool.site import FAILED, SKIPPED, Record, Site
 from seotool.urls import Scope, clean_url, origin, strip_trailing_slash
+
+FREEZE_EVERY = 250  # pages
 
 
 @dataclass(eq=False)
@@ -116,6 +119,7 @@ class Crawler:
             if not self.site.interrupted:
                 self.sessions.close()
             self._report_progress(force=True)
+            gc.unfreeze()
 
     def _seed(self) -> None:
         for url in self.urls:
@@ -243,6 +247,11 @@ class Crawler:
             self._discover(res.final_url, entry.depth, entry.url, reason="too-many-redirects")
         if outcome.page is not None:
             self.site.pages.append(outcome.page)
+            if len(self.site.pages) % FREEZE_EVERY == 0:
+                # The pages gathered so far live to the end: keep them out of the full garbage
+                # collections that the growing heap sets off (after sweeping young garbage).
+                gc.collect(1)
+                gc.freeze()
             for link in outcome.links:
                 self._discover(link, entry.depth + 1, outcome.page.final_url)
 
