@@ -104,11 +104,14 @@ def audit(targets: tuple[str, ...], config_path: str | None, checks: tuple[str, 
 
 
 def exit_code_for(result: dict[str, Any], fail_on: str) -> int:
-    from seotool.rules import Finding
-    from seotool.runner import at_or_above
+    """EXIT_FINDINGS when a finding (a new one, with a baseline) is at or above ``fail_on``."""
+    if fail_on == "never":
+        return EXIT_OK
+    from seotool.rules import Severity
 
-    counted = [Finding.from_dict(f) for f in result["findings"] if f.get("new", True)]
-    return EXIT_FINDINGS if at_or_above(counted, fail_on) else EXIT_OK
+    failing = {str(s) for s in Severity if s >= Severity.parse(fail_on)}
+    counted = (f for f in result["findings"] if f.get("new", True))
+    return EXIT_FINDINGS if any(f.get("severity") in failing for f in counted) else EXIT_OK
 
 
 def _check_formats(formats: tuple[str, ...]) -> None:
