@@ -306,6 +306,26 @@ def diff(old_ref: str, new_ref: str, fmt: str, output: str | None, db: str | Non
         _emit(text)
 
 
+def run() -> None:
+    """The console script: ``main``, then leave at once. After a big audit Python's own teardown
+    frees a million objects one by one (~0.3 s at 2,000 pages) that the OS would free in no time;
+    everything worth keeping (reports, the store) is written and closed by then."""
+    try:
+        main()
+        code: int | str | None = EXIT_OK
+    except SystemExit as exc:
+        code = exc.code
+    if code is not None and not isinstance(code, int):  # sys.exit("message"): print it, exit 1
+        print(code, file=sys.stderr)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe: nothing more can be said
+            pass
+    os._exit(code or 0)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: every error is one line on stderr with a documented exit code."""
     try:

@@ -142,3 +142,23 @@ def test_a_file_that_cannot_be_parsed_is_recorded_and_the_rest_audited(tmp_path,
     states = {p["url"]: (p["state"], p.get("reason"), p.get("detail")) for p in result["pages"]}
     assert states["fine.html"][0] == "fetched"
     assert states["broken.html"] == ("failed", "parse-error", "RecursionError: maximum recursion depth exceeded")
+
+
+def test_console_script_flushes_everything_before_leaving(tmp_path):
+    """The console script (seotool.cli:run) ends with os._exit: stdout must be complete and the
+    exit codes those of main."""
+
+    def script(*args):
+        return subprocess.run([sys.executable, "-c", "from seotool.cli import run; run()", *args],
+                              capture_output=True, text=True, cwd=tmp_path, timeout=120)
+
+    site = tmp_path / "site"
+    site.mkdir()
+    for i in range(30):
+        (site / f"p{i}.html").write_text(f"<html lang=en><title>Page {i}</title><p>Words on page {i}.</p></html>")
+    proc = script("audit", "site", "--format", "json", "--no-store", "--fail-on", "never")
+    assert proc.returncode == 0, proc.stderr
+    assert len(json.loads(proc.stdout)["pages"]) == 30  # the whole document, not a cut-off buffer
+    assert script("audit", "site", "--format", "json", "--no-store", "--fail-on", "warning").returncode == 1
+    assert_one_line_error(script("audit", "no/such/folder"), 2, "no such file or folder")
+    assert script("--version").stdout.startswith("seotool, version")
