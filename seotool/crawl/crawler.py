@@ -113,7 +113,7 @@ class Crawler:
         finally:
             self.pool.close()
             self.gate.cancel()
-            self.parser.close()
+            self.parser.close(cancel=self.site.interrupted)
             self._record_leftovers()
             self._sort()
             if not self.site.interrupted:

@@ -100,9 +100,11 @@ class PageFetcher:
         if later is not None:
             def parsed(page: Page | None, error: BaseException | None) -> None:
                 self._parsed(outcome, page, error)
+                if page is not None and entry.start:
+                    self.parser.check_later(page)
                 later(outcome)
 
-            if self.parser.parse_later(*args, done=parsed):
+            if self.parser.parse_later(*args, done=parsed, check_first=not entry.start):
                 return None
         try:
             page = self.parser.parse(*args)

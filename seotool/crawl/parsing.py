@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from seotool.crawl.decode import decode_html
 from seotool.page import Page
-from seotool.runner import PageMetrics, available_cpus, check_early, ignore_sigint
+from seotool.runner import EARLY_KEY, PageMetrics, available_cpus, check_early, ignore_sigint
 
 if TYPE_CHECKING:  # pragma: no cover
     from seotool.rules import Rule
@@ -63,6 +63,14 @@ def parse_and_check(body: bytes, content_type: str | None, final_url: str, statu
     return page
 
 
+def check_parsed(page: Page) -> tuple | None:
+    """In a helper: the early checks' results for a page parsed without them."""
+    if _EARLY is None or not (_EARLY.rules or _EARLY.hooks):
+        return None
+    check_early(page, _EARLY.site, _EARLY.rules, _EARLY.hooks)
+    return page.cache[EARLY_KEY]
+
+
 class Parser:
     """``start`` is called once before the crawl's threads run; ``parse`` from fetch threads."""
 
@@ -94,16 +102,21 @@ class Parser:
             _EARLY = None  # the helpers have their copy; this process must not keep the site alive
 
     def parse_later(self, body: bytes, content_type: str | None, final_url: str, status: int,
-                    headers: dict[str, str], depth: int, done: Callable[[Page | None, BaseException | None], None]) -> bool:
+                    headers: dict[str, str], depth: int, done: Callable[[Page | None, BaseException | None], None],
+                    *, check_first: bool = True) -> bool:
         """Hand the page to a helper and return at once; ``done(page, error)`` is called from the
         pool's own thread when it is parsed (``error``: why it could not be). False when there
-        are no helpers (then call ``parse``)."""
+        are no helpers (then call ``parse``).
+
+        ``check_first=False``: the page comes back as soon as it is parsed and the early checks
+        follow in a second task (see ``check_later``). For start pages: the crawl waits for their
+        links, and a helper's first checks load every word list (~0.3 s)."""
         pool = self._pool
         if pool is None:
             return False
         args = (body, content_type, final_url, status, dict(headers), depth)
         try:
-            future = pool.submit(parse_and_check, *args)
+            future = pool.submit(parse_and_check if check_first else parse_page, *args)
         except (BrokenProcessPool, RuntimeError):  # shut down (Ctrl-C) or broken
             self._drop(pool)
             return False
@@ -128,6 +141,27 @@ class Parser:
         future.add_done_callback(finished)
         return True
 
+    def check_later(self, page: Page) -> None:
+        """Run the early checks on a page parsed without them, in a helper; their results land in
+        ``page.cache`` when ready (before ``close`` returns). Without helpers, the runner will."""
+        pool = self._pool
+        if pool is None or self.early is None:
+            return
+        try:
+            future = pool.submit(check_parsed, page)
+        except (BrokenProcessPool, RuntimeError):
+            return
+
+        def finished(f: Future[tuple | None]) -> None:
+            try:
+                results = f.result()
+            except BaseException:  # noqa: BLE001 - the runner checks the page itself then
+                return
+            if results is not None:
+                page.cache[EARLY_KEY] = results
+
+        future.add_done_callback(finished)
+
     def _drop(self, pool: ProcessPoolExecutor) -> None:
         with self._lock:
             if self._pool is pool:
@@ -149,7 +183,9 @@ class Parser:
             self._drop(pool)
         return parse_page(body, content_type, final_url, status, headers, depth)
 
-    def close(self) -> None:
+    def close(self, cancel: bool = True) -> None:
+        """Stop the helpers: at once (``cancel``, after Ctrl-C), or once the work handed to them
+        is done."""
         pool, self._pool = self._pool, None
         if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+            pool.shutdown(wait=True, cancel_futures=cancel)
