@@ -119,3 +119,17 @@ def test_user_agent_names_seotool_and_version():
             fetch(srv.url("/"), session, LIMITS)
         ua = srv.log[0][2]["User-Agent"]
     assert ua.startswith("seotool/") and __version__ in ua
+
+
+def test_a_session_sends_its_headers_and_a_site_cookie_back_to_that_site_only():
+    with serve({"/x": page("other")}) as other:
+        sets = Response(body=b"<html></html>", headers={"Set-Cookie": "sid=abc; Path=/"})
+        with serve({"/login": sets, "/next": page("next"), "/away": redirect(other.url("/x").replace("127.0.0.1", "localhost"))}) as srv:
+            with new_session("seotool-test/1") as session:
+                for path in ("/login", "/next", "/away"):
+                    assert fetch(srv.url(path), session, LIMITS, want_body=True).status == 200
+            sent = {path: headers for _method, path, headers in srv.log}
+            assert sent["/next"].get("Cookie") == "sid=abc"
+            assert sent["/login"].get("User-Agent") == "seotool-test/1"
+            assert "gzip" in sent["/login"].get("Accept-Encoding", "")
+            assert other.log and not any("Cookie" in headers for _m, _p, headers in other.log)  # cookies ignore ports: another host name
