@@ -80,11 +80,13 @@ def gather(targets: list[str], config: Config, rules: list[Rule], registry: Regi
 
 
 def _early_checks(site: Site, rules: list[Rule], registry: Registry) -> EarlyChecks:
-    """The selected page rules and metrics of standalone families: the crawl may run them on
-    each page as soon as it is parsed."""
+    """The selected page rules and metrics of standalone families, and the selected families'
+    ``prepare_page`` hooks: the crawl may run them on each page as soon as it is parsed."""
     standalone = {name for name, fam in registry.families.items() if fam.standalone}
-    hooks = page_metric_hooks(registry, {r.family for r in rules} & standalone)
-    return EarlyChecks(site, [r for r in rules if r.scope == "page" and r.family in standalone], hooks)
+    active = {r.family for r in rules}
+    hooks = page_metric_hooks(registry, active & standalone)
+    prepare = [fam.prepare_page for name, fam in sorted(registry.families.items()) if name in active and fam.prepare_page]
+    return EarlyChecks(site, [r for r in rules if r.scope == "page" and r.family in standalone], hooks, prepare)
 
 
 def _probe(site: Site, rules: list[Rule], registry: Registry, options: AuditOptions, progress: Progress) -> None:

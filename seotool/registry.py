@@ -32,6 +32,10 @@ class Family:
     # configuration (not other pages, probes or records): they may then run in the crawl's parse
     # helpers as soon as a page is parsed, while the rest of the site is still being fetched.
     standalone: bool = False
+    # Page-local figures the family's site-scoped rules need (say, a text sketch for near
+    # duplicates): returned as page.cache entries, computed where pages are parsed (the crawl's
+    # helpers) and kept on the page. The rules compute any that are missing themselves.
+    prepare_page: Callable[[Page, Site], dict[str, Any]] | None = None
 
     def __post_init__(self) -> None:
         for rule in self.rules:

@@ -85,14 +85,25 @@ def _check_page(site: Site, page, page_rules: list[Rule]) -> list[Finding]:
 EARLY_KEY = "seotool.early"
 
 
-def check_early(page, site: Site, rules: list[Rule], hooks: PageMetrics) -> None:
-    """Run ``rules`` and ``hooks`` (of standalone families) on a page just parsed, and keep only
-    their results on it: the per-page memos they left would make the page heavier to send back."""
+PagePrepare = Callable[[Any, Site], dict[str, Any]]
+
+
+def check_early(page, site: Site, rules: list[Rule], hooks: PageMetrics, prepare: Iterable[PagePrepare] = ()) -> None:
+    """Run ``rules`` and ``hooks`` (of standalone families) and the families' ``prepare``
+    hooks on a page just parsed, and keep only their results on it: the per-page memos they left
+    would make the page heavier to send back."""
     found = _check_page(site, page, rules)
     metrics = family_metrics(page, site, hooks)
+    kept: dict[str, Any] = {}
+    for hook in prepare:
+        try:
+            kept.update(hook(page, site))
+        except Exception:  # noqa: BLE001 - the rule that needs it computes it (and reports its error)
+            pass
     page.cache.clear()
     for block in (*page.blocks, *page.chrome_blocks):
         block.cache.clear()
+    page.cache.update(kept)
     page.cache[EARLY_KEY] = (frozenset(r.id for r in rules), found, metrics)
 
 

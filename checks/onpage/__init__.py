@@ -53,4 +53,5 @@ RULES = (
     *link_text.RULES,
 )
 
-FAMILY = Family(name="onpage", rules=RULES, settings=SETTINGS, probe_targets=probe_targets)
+FAMILY = Family(name="onpage", rules=RULES, settings=SETTINGS, probe_targets=probe_targets,
+                prepare_page=duplicates.prepare_page)

@@ -8,7 +8,7 @@ from hashlib import blake2b
 from checks.onpage.duplicates_index import duplicate_groups, indexable
 from checks.onpage.markup import doc, words
 from checks.onpage.settings import settings
-from checks.onpage.shingles import NearDuplicateIndex
+from checks.onpage.shingles import NearDuplicateIndex, shingles, sketch
 from checks.onpage.shingles import words as tokens
 from seotool.page import Page
 from seotool.rules import Example, Finding, Rule, Severity, Source
@@ -19,16 +19,29 @@ GOOGLE_DUPLICATES = Source("Google Search Central: duplicate content",
 _EXCERPT_CHARS = 160
 
 
+_HASH = "onpage.content_hash"
+
+
 def _content_hash(site: Site, page: Page, words_: list[str] | None = None) -> str | None:
     """A hash of the main-content words, or None for pages too short to judge (once per page: both
     duplicate rules ask). ``words_``: the page's ``tokens(page.main_text)``, when known."""
-    key = "onpage.content_hash"
+    key = _HASH
     if key not in page.cache:
         if words_ is None:
             words_ = tokens(page.main_text)
         page.cache[key] = (None if len(words_) < int(settings(site)["duplicate_min_words"])
                            else blake2b(" ".join(words_).encode(), digest_size=16).hexdigest())
     return page.cache[key]
+
+
+_SKETCH = "onpage.sketch"
+
+
+def prepare_page(page: Page, site: Site) -> dict[str, object]:
+    """What the duplicate rules need of one page, worked out where it is parsed (see
+    ``Family.prepare_page``): its content hash and its near-duplicate sketch."""
+    words_ = tokens(page.main_text)
+    return {_HASH: _content_hash(site, page, words_), _SKETCH: sketch(shingles(words_))}
 
 
 def _excerpt(page: Page, other: Page) -> str:
@@ -65,14 +78,14 @@ def near_duplicates(site: Site) -> dict[int, list[tuple[Page, float]]]:
     by_id: dict[int, Page] = {}
     hashes: dict[int, str] = {}
     for page in site.pages:
-        text = page.main_text
-        words_ = tokens(text)
+        prepared = page.cache.get(_SKETCH)
+        words_ = tokens(page.main_text) if prepared is None else None
         digest = _content_hash(site, page, words_)
         if digest is None or not indexable(site, page):
             continue
         by_id[id(page)] = page
         hashes[id(page)] = digest
-        index.add(id(page), text, words_)
+        index.add(id(page), page.main_text, words_, prepared)
     result: dict[int, list[tuple[Page, float]]] = {}
     for a, b, score in index.pairs(threshold):
         if hashes[a] == hashes[b]:

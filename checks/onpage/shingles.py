@@ -94,10 +94,12 @@ class NearDuplicateIndex:
     _texts: dict[Hashable, str] = field(default_factory=dict)
     _buckets: dict[tuple[int, tuple[int, ...]], list[Hashable]] = field(default_factory=dict)
 
-    def add(self, key: Hashable, text: str, tokens: list[str] | None = None) -> None:
-        """``tokens``: ``words(text)``, when the caller has them already."""
+    def add(self, key: Hashable, text: str, tokens: list[str] | None = None,
+            sketch_: tuple[int, ...] | None = None) -> None:
+        """``tokens``: ``words(text)``, and ``sketch_``: ``sketch(shingles(tokens))``, when the
+        caller has them already."""
         self._texts[key] = text
-        sk = sketch(shingles(words(text) if tokens is None else tokens))
+        sk = sketch(shingles(words(text) if tokens is None else tokens)) if sketch_ is None else sketch_
         for band in range(0, len(sk), ROWS):
             self._buckets.setdefault((band, sk[band:band + ROWS]), []).append(key)
 

@@ -20,12 +20,12 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from seotool.crawl.decode import decode_html
 from seotool.page import Page
-from seotool.runner import EARLY_KEY, PageMetrics, available_cpus, check_early, ignore_sigint
+from seotool.runner import EARLY_KEY, PageMetrics, PagePrepare, available_cpus, check_early, ignore_sigint
 
 if TYPE_CHECKING:  # pragma: no cover
     from seotool.rules import Rule
@@ -42,6 +42,7 @@ class EarlyChecks:
     site: Site
     rules: list[Rule]
     hooks: PageMetrics
+    prepare: list[PagePrepare] = field(default_factory=list)  # families' ``prepare_page`` hooks
 
 
 _EARLY: EarlyChecks | None = None  # set before the helpers are forked; they inherit it
@@ -58,16 +59,16 @@ def parse_and_check(body: bytes, content_type: str | None, final_url: str, statu
                     depth: int) -> Page:
     """In a helper: parse one page and run the early checks on it."""
     page = parse_page(body, content_type, final_url, status, headers, depth)
-    if _EARLY is not None and (_EARLY.rules or _EARLY.hooks):
-        check_early(page, _EARLY.site, _EARLY.rules, _EARLY.hooks)
+    if _EARLY is not None and (_EARLY.rules or _EARLY.hooks or _EARLY.prepare):
+        check_early(page, _EARLY.site, _EARLY.rules, _EARLY.hooks, _EARLY.prepare)
     return page
 
 
 def check_parsed(page: Page) -> tuple | None:
     """In a helper: the early checks' results for a page parsed without them."""
-    if _EARLY is None or not (_EARLY.rules or _EARLY.hooks):
+    if _EARLY is None or not (_EARLY.rules or _EARLY.hooks or _EARLY.prepare):
         return None
-    check_early(page, _EARLY.site, _EARLY.rules, _EARLY.hooks)
+    check_early(page, _EARLY.site, _EARLY.rules, _EARLY.hooks, _EARLY.prepare)
     return page.cache[EARLY_KEY]
 
 

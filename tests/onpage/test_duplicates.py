@@ -134,3 +134,31 @@ def test_a_large_cluster_of_templated_pages_is_linked_without_comparing_every_pa
     assert len(candidates) < 2 * 200 * 16  # linear in the bucket sizes, not 200*199/2 per bucket
     linked = {k for a, b, _ in index.pairs(0.85) for k in (a, b)}
     assert linked == set(range(200))
+
+
+def test_prepared_page_figures_are_what_the_rules_compute_and_are_used():
+    """prepare_page (run in the crawl's helpers) gives the figures the duplicate rules would work
+    out themselves, and near_duplicates takes a prepared sketch instead of working it out."""
+    from checks import registry
+    from checks.onpage.duplicates import _content_hash, near_duplicates, prepare_page
+    from seotool.config import Config, defaults
+    from seotool.page import Page
+    from seotool.site import Site
+
+    rng = random.Random(7)
+    texts = [" ".join(_text(rng, 400)) for _ in range(3)]
+    site = Site(targets=["x"], config=Config(defaults(registry().settings())))
+    site.pages = [Page(f"p{i}.html", f"<html><title>P{i}</title><main><p>{t}</p></main></html>") for i, t in enumerate(texts)]
+    for page in site.pages:
+        prepared = prepare_page(page, site)
+        page.cache.clear()
+        assert prepared == {"onpage.content_hash": _content_hash(site, page),
+                            "onpage.sketch": sketch(shingles(words(page.main_text)))}
+    assert near_duplicates(site) == {}  # three unrelated texts
+    site.pages[1] = Page("p1.html", f"<html><title>P1</title><main><p>{texts[0]} and one more</p></main></html>")
+    site.cache.clear()
+    assert set(near_duplicates(site)) == {id(site.pages[0]), id(site.pages[1])}
+    for i, page in enumerate(site.pages[:2]):
+        page.cache["onpage.sketch"] = tuple(range(i * 100, i * 100 + 64))  # sketches that share no band
+    site.cache.clear()
+    assert near_duplicates(site) == {}  # the prepared sketches were used: no candidate pair
