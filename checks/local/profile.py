@@ -198,7 +198,9 @@ def _infer_name(site: Site, home: Page | None) -> tuple[str, str]:
     parts: Counter[str] = Counter()
     for page in site.pages:
         if page.title:
-            parts.update({p.strip() for p in re.split(r"\s[|–—-]\s|\s::\s", page.title) if p.strip()})
+            # each part once per title, in title order (a set's order changes between runs, and
+            # so would the winner of a tie)
+            parts.update(list(dict.fromkeys(p.strip() for p in re.split(r"\s[|–—-]\s|\s::\s", page.title) if p.strip())))
     if len(site.pages) >= 2 and parts:
         best, n = parts.most_common(1)[0]
         if n >= max(2, len(site.pages) // 2):

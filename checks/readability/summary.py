@@ -72,7 +72,7 @@ def summarize(site: Site, findings: list[Finding]) -> dict[str, Any]:
          "pages": sum(1 for g in grades if (lo is None or g > lo) and (hi is None or g <= hi))}
         for label, lo, hi in BUCKETS
     ]
-    hardest = sorted(graded, key=lambda um: -um[1]["grade"])[:5]
+    hardest = sorted(graded, key=lambda um: (-um[1]["grade"], um[0]))[:5]  # ties by URL: the same every run
     return {
         "formula": "smog",
         "target_grade": as_number(cfg.target_grade),

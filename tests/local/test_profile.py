@@ -89,3 +89,23 @@ def test_a_partial_clinic_section_is_used_with_the_inferred_nap():
     assert {f["element"] for f in of(result["findings"], "local.city-missing")} == {
         "<title>", "<h1>", '<meta name="description">'}
     assert [f["excerpt"] for f in of(result["findings"], "local.service-area-page-missing")] == ["Grove City"]
+
+
+def test_inferred_name_is_the_same_whatever_the_hash_seed(tmp_path):
+    """Two title parts on every page tie: the winner must not depend on set order (which changes
+    with PYTHONHASHSEED between runs, and would make findings come and go against a baseline)."""
+    import subprocess
+    import sys
+
+    for i, topic in enumerate(["Knee Pain", "Back Pain", "Neck Pain", "Hip Pain"]):
+        (tmp_path / f"p{i}.html").write_text(f"<html><head><title>{topic} | Riverside Clinic | Springfield</title></head>"
+                                             f"<body><main><p>About {topic.lower()}.</p></main></body></html>")
+    code = ("import sys; from checks import registry; from checks.local.profile import get_profile; "
+            "from seotool.audit import AuditOptions, gather; from seotool.config import Config, defaults; "
+            "from seotool.progress import Progress; reg = registry(); cfg = Config(defaults(reg.settings())); "
+            "site = gather([sys.argv[1]], cfg, [], reg, AuditOptions(quiet=True), Progress(quiet=True)); "
+            "print(get_profile(site).name)")
+    names = {subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True,
+                            env={**__import__("os").environ, "PYTHONHASHSEED": str(seed)}).stdout.strip()
+             for seed in range(6)}
+    assert names == {"Riverside Clinic"}

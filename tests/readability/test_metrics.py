@@ -101,3 +101,23 @@ def test_counts_equal_textstats_counters(text):
     assert c.sentences == textstat.sentence_count(joined)
     assert c.syllables == textstat.syllable_count(joined)
     assert c.polysyllables == textstat.polysyllabcount(joined)
+
+
+def test_hardest_pages_do_not_depend_on_page_order():
+    """Equal grades are listed by URL: a crawl gathers pages in a different order each time."""
+    from checks import registry
+    from checks.readability.summary import summarize
+    from seotool.config import Config, defaults
+    from seotool.page import Page
+    from seotool.site import Site
+
+    text = ("Neuropathic pain arises from damage to the somatosensory nervous system. Interventional "
+            "management frequently incorporates pharmacological and procedural modalities. ") * 15
+    pages = [Page(f"p{i}.html", f"<html><body><main><p>{text}</p></main></body></html>") for i in range(8)]
+    listed = []
+    for order in (pages, pages[::-1], pages[3:] + pages[:3]):
+        site = Site(targets=["x"], config=Config(defaults(registry().settings())))
+        site.pages = list(order)
+        listed.append([p["url"] for p in summarize(site, [])["hardest_pages"]])
+    assert listed[0] == ["p0.html", "p1.html", "p2.html", "p3.html", "p4.html"]
+    assert listed[0] == listed[1] == listed[2]
