@@ -93,7 +93,7 @@ def near_duplicates(site: Site) -> dict[int, list[tuple[Page, float]]]:
         result.setdefault(a, []).append((by_id[b], score))
         result.setdefault(b, []).append((by_id[a], score))
     for partners in result.values():
-        partners.sort(key=lambda t: -t[1])
+        partners.sort(key=lambda t: (-t[1], t[0].url))  # ties by URL: page order varies between crawls
     site.cache["onpage.near"] = result
     return result
 

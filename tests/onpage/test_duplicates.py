@@ -162,3 +162,22 @@ def test_prepared_page_figures_are_what_the_rules_compute_and_are_used():
         page.cache["onpage.sketch"] = tuple(range(i * 100, i * 100 + 64))  # sketches that share no band
     site.cache.clear()
     assert near_duplicates(site) == {}  # the prepared sketches were used: no candidate pair
+
+
+def test_equally_similar_pages_are_listed_by_url_whatever_the_page_order():
+    from checks import registry
+    from checks.onpage.duplicates import near_duplicates
+    from seotool.config import Config, defaults
+    from seotool.page import Page
+    from seotool.site import Site
+
+    base = " ".join(_text(random.Random(3), 400))
+
+    def page(name: str, text: str) -> Page:
+        return Page(name, f"<html><title>{name}</title><main><p>{text}</p></main></html>")
+
+    a, b, c = page("a.html", base), page("b.html", base + " one"), page("c.html", base + " two")
+    for order in ([a, c, b], [a, b, c], [c, b, a]):
+        site = Site(targets=["x"], config=Config(defaults(registry().settings())))
+        site.pages = order
+        assert [p.url for p, _score in near_duplicates(site)[id(a)]] == ["b.html", "c.html"]
