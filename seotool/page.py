@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import scheme_chars, urljoin, urlsplit, uses_netloc, uses_relative
 
 from seotool.htmltree import Comment, Document, Element
 from seotool.htmltree import parse as parse_html
@@ -383,12 +383,28 @@ class Page:
     def _add_link(self, href: str, text: str, tag: str, attr: str, t: Element, in_main: bool, section: str) -> None:
         self.links.append(Link(href, self.resolve(href), text, tag, attr, _rel(t), self._line(t), section, in_main))
 
+    _join_base: tuple[str, tuple[str, str] | None] | None = None  # base_url -> its _base_key
+
     def resolve(self, href: str) -> str | None:
         href = href.strip()
         if not href or _UNRESOLVABLE.match(href):
             return None
+        base = self.base_url
+        memo = self._join_base
+        if memo is None or memo[0] is not base:
+            memo = self._join_base = (base, _base_key(base))
+        key = memo[1]
         try:
-            return urljoin(self.base_url, href)
+            if key is None or not _base_free(href):
+                return urljoin(base, href)
+            # Nav and footer links repeat on every page: join each once per site (scheme, host)
+            joined = _JOINED.get((key, href))
+            if joined is None:
+                joined = urljoin(base, href)
+                if len(_JOINED) >= _JOINED_MAX:
+                    _JOINED.clear()
+                _JOINED[key, href] = joined
+            return joined
         except ValueError:
             return None
 
@@ -462,6 +478,55 @@ def _first(tags: Iterable[Element], names: str | frozenset[str]) -> Element | No
 _UNRESOLVABLE = re.compile(r"^(javascript|data|about|blob):", re.I)
 _JSONLD_TYPE = re.compile(r"^\s*application/ld\+json", re.I)
 _REFRESH = re.compile("^refresh$", re.I)
+
+# urljoin(base, href) for the hrefs _base_free accepts, keyed by the base's (scheme, netloc) and
+# the href: the same for every page of a site. Cleared when full, to bound memory on big crawls.
+_JOINED: dict[tuple[tuple[str, str], str], str] = {}
+_JOINED_MAX = 50_000
+
+
+def _base_key(base: str) -> tuple[str, str] | None:
+    """The parts of ``base`` that urljoin reads for an href that :func:`_base_free` accepts: its
+    scheme and netloc, as urljoin parses them. None for an empty base (urljoin returns the href
+    as it is) or one urljoin cannot parse (it raises for every href)."""
+    if not base:
+        return None
+    try:
+        parts = urlsplit(base)
+    except ValueError:
+        return None
+    return parts.scheme, parts.netloc
+
+
+def _base_free(href: str) -> bool:
+    r"""Whether urljoin(base, href) depends on nothing of a (non-empty) base but its scheme and
+    netloc, as CPython 3.11's urljoin code reads: a stripped href that is
+
+    - root-relative ("/x", not "//x"): it has no scheme (it does not start with a letter), so it
+      gets the base's; no netloc, so the base's; a path starting with "/" drops the base's path,
+      and a path is there, so the base's params and query are never read. Dot segments, params
+      (split or not by the scheme), query and fragment come from the href alone.
+    - absolute with a scheme that urljoin does not resolve against (mailto:, tel:): returned as
+      written, whatever the base's scheme.
+    - absolute with a host ("HTTP://x/..."): returned as written when its (lowercased) scheme is
+      not the base's, else rebuilt from its own parts. Not "http:x", "http:/x", "http:///x" or
+      "http://?q": no host, so they resolve against the base's path.
+
+    Tab and line breaks (which urlsplit deletes: "/\t/x" becomes "//x") send the href the long
+    way, and so does anything else; urljoin's exceptions come from the href's host alone.
+    tests/test_page_resolve.py compares the two on thousands of generated pairs."""
+    if "\t" in href or "\n" in href or "\r" in href:
+        return False
+    if href[0] == "/":
+        return href[1:2] != "/"
+    colon = href.find(":")  # urlsplit's scheme: before the first colon, starting with an ASCII letter
+    if colon <= 0 or not (href[0].isascii() and href[0].isalpha()) or href[:colon].strip(scheme_chars):
+        return False
+    scheme = href[:colon].lower()
+    if scheme not in uses_relative:
+        return True
+    rest = href[colon + 1:]
+    return scheme in uses_netloc and rest[:2] == "//" and rest[2:3] not in ("", "/", "?", "#")
 
 
 def _matches(pattern: re.Pattern[str], value: object) -> bool:
