@@ -72,6 +72,11 @@ def _legit_lowercase_start(token: str) -> bool:
     )
 
 
+def _ui_label(text: str) -> bool:
+    """A paragraph of a few words with no sentence end: a link or button label between blocks."""
+    return len(text.split()) <= 3 and not text.rstrip("\"'”’)]").endswith((".", "!", "?", ",", ";", ":"))
+
+
 def _fragment_confidence(sentence: str) -> str:
     token = _FIRST_TOKEN.match(sentence)
     word = token.group(0) if token else ""
@@ -151,6 +156,8 @@ def check_spliced(page: Page, site: Site) -> Iterable[Finding]:
                 continue  # '"Is it shingles?" asked the patient.'
             if j > 0 and bs.sentences[j - 1].text.rstrip("\"'”’)]").endswith(("...", "…")):
                 continue  # an ellipsis runs on into lowercase text
+            if j == 0 and len(bs.sentences) == 1 and _ui_label(sent.text):
+                continue  # "read more", "or", "book online": a button or link label, not cut prose
             if j == 0 and i > 0:
                 prev = all_blocks[i - 1].block
                 if not prev.is_heading and not _TERMINAL.search(prev.text):
@@ -219,6 +226,9 @@ SPLICED = Rule(
                        "The teres minor and the teres major are shoulder muscles. Take 5 mg twice a day.</p>")),
         Example.of(doc("<h1>Sciatica</h1><p>Common causes include</p><ul><li>a herniated disc</li></ul>"
                        "<p>and, less often, a narrowed spinal canal.</p>")),
+        Example.of(doc("<h1>Sciatica</h1><p>Most leg pain from a pinched nerve eases within six weeks.</p>"
+                       "<p><a href='/sciatica'>read more</a></p><p>Call us to book a visit.</p><p>or</p>"
+                       "<p><a href='/book'>book online</a></p>")),
     ),
     check=check_spliced,
     confidence="high",
