@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import Any
 from urllib.parse import scheme_chars, urljoin, urlsplit, uses_netloc, uses_relative
 
-from seotool.htmltree import Comment, Document, Element
+from seotool.htmltree import CData, Comment, Declaration, Doctype, Document, Element, ProcessingInstruction
 from seotool.htmltree import parse as parse_html
 
 BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td", "th", "dt", "dd", "figcaption", "pre", "caption", "summary"}
@@ -44,15 +44,25 @@ def element_text(tag: Element) -> str:
     return clean_text("".join(parts))
 
 
+# Strings a browser does not show: comments, the doctype, declarations, <?...?> and CDATA
+# sections (in HTML a CDATA section is a bogus comment).
+_UNSEEN = frozenset({Comment, CData, Declaration, Doctype, ProcessingInstruction})
+
+
+# Walked into only when a page has no <body> tag; their links (stylesheets, canonical, icons) are
+# collected with the other <head> references.
+_HEAD_ONLY = frozenset({"head", "title"})
+
+
 def _gather_text(tag: Element, parts: list[str]) -> None:
-    # strings directly inside a skipped element (script, style, ...) are left out; comments too
+    # strings directly inside a skipped element (script, style, ...) are left out; unseen ones too
     own_text = tag.name not in SKIP_TAGS
     for child in tag.children:
         if type(child) is Element:
             if child.name in _SPACED:
                 parts.append(" ")
             _gather_text(child, parts)
-        elif own_text and type(child) is not Comment:
+        elif own_text and type(child) not in _UNSEEN:
             parts.append(child)
 
 
@@ -296,7 +306,7 @@ class Page:
 
         for child in node.children:
             if type(child) is not Element:
-                if type(child) is Comment:
+                if type(child) in _UNSEEN:
                     continue
                 if child.strip():
                     if loose_line is None:
@@ -306,6 +316,8 @@ class Page:
                     loose.append(" ")
                 continue
             name = child.name
+            if name in _HEAD_ONLY:
+                continue  # no <body> tag (it is optional): the <head> part is not page text
             if name in SKIP_TAGS:
                 self._collect_refs(child, in_main, path)
                 continue

@@ -200,11 +200,13 @@ def test_tree_matches_bs4(source: str, markdown: bool) -> None:
 
 
 def _bs4_element_text(tag: bs4.Tag) -> str:
-    """seotool.page.element_text as it was written over bs4."""
+    """seotool.page.element_text written over bs4: strings a browser does not show (comments,
+    doctype, declarations, processing instructions, CDATA) are left out."""
+    unseen = (bs4.Comment, bs4.CData, bs4.Declaration, bs4.Doctype, bs4.ProcessingInstruction)
     parts: list[str] = []
     for el in tag.descendants:
         if isinstance(el, bs4.NavigableString):
-            if not isinstance(el, bs4.Comment) and el.parent is not None and el.parent.name not in SKIP_TAGS:
+            if not isinstance(el, unseen) and el.parent is not None and el.parent.name not in SKIP_TAGS:
                 parts.append(str(el))
         elif isinstance(el, bs4.Tag) and el.name in _SPACED:
             parts.append(" ")

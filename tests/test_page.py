@@ -116,3 +116,15 @@ def test_directives_with_lines():
     assert [(d.action, d.rules, d.reason, d.line) for d in p.directives] == [
         ("disable", ("readability.long-sentence",), "quoted text", 2),
         ("enable", ("readability.long-sentence",), "", 4)]
+
+
+def test_strings_a_browser_does_not_show_are_not_text():
+    """A page without <body> tags (valid HTML) kept its doctype, <?xml?> and CDATA as a text block."""
+    page = Page("x.html", '<?xml version="1.0"?><!DOCTYPE html><html lang=en><title>Knee pain</title>'
+                          "<![CDATA[ hidden ]]><p>Knee pain is common.</p></html>")
+    assert [b.text for b in page.blocks] == ["Knee pain is common."]
+    assert page.main_text == "Knee pain is common." and page.title == "Knee pain"
+    bare = Page("y.html", "<!doctype html><html><head><title>Hip</title><link rel=canonical href=/hip>"
+                          "<link rel=stylesheet href=/s.css></head><p>Hip pain.</p></html>")
+    assert [b.text for b in bare.blocks] == ["Hip pain."] and bare.canonical == "/hip"
+    assert sorted(link.href for link in bare.links) == ["/hip", "/s.css"]
