@@ -115,3 +115,31 @@ def test_fetching_goes_on_while_helpers_parse(tmp_path):
     assert sorted(p.title for p in site.pages) == ["b", "c", "held", "home"]
     messages = [f.message for p in site.pages for f in p.cache[EARLY_KEY][1]]
     assert messages == ["released"]
+
+
+def _die_on_poison(page, site):
+    if page.title == "poison":
+        os._exit(3)  # a helper killed mid-task (out of memory, a crash in a C extension)
+    return iter(())
+
+
+DIE_RULE = Rule("medical.test-die", "t", Severity.NOTICE, "w", "w", "f", (Example.of("<title>x</title>"),),
+                (Example.of("<title>y</title>"),), _die_on_poison)
+
+
+def test_a_helper_dying_mid_crawl_loses_no_page():
+    """The helpers break (one exits while checking a page): every page is still parsed, here, and
+    the crawl ends normally."""
+    links = "".join(f'<a href="/p{i}">{i}</a> ' for i in range(40))
+    routes = {"/": page_response(f"<title>home</title>{links}")}
+    routes |= {f"/p{i}": page_response(f"<title>{'poison' if i == 7 else f'page {i}'}</title><p>text {i}</p>")
+               for i in range(40)}
+    cfg = Config(defaults())
+    cfg.section("crawl").update(concurrency=4, per_host_concurrency=4, sitemap=False, max_pages=500)
+    with serve(routes) as srv:
+        site = Site(targets=[srv.url("/")], config=cfg)
+        crawl([srv.url("/")], cfg, site, Progress(quiet=True), early=EarlyChecks(site, [DIE_RULE], {}))
+    assert len(site.pages) == 41 and not site.interrupted
+    poison = next(p for p in site.pages if p.title == "poison")
+    assert EARLY_KEY not in poison.cache  # its helper died: parsed again here, checked by the runner later
+    assert all(r.state == "fetched" for r in site.records.values())
