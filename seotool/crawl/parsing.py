@@ -72,6 +72,26 @@ def check_parsed(page: Page) -> tuple | None:
     return page.cache[EARLY_KEY]
 
 
+QUEUED_PER_HELPER = 4  # pages waiting in each helper's queue (the standard library keeps one in all)
+
+
+def _deep_queue_pool(workers: int, context) -> ProcessPoolExecutor:
+    """A process pool whose helpers find their next pages already queued when they finish one.
+    With the standard single spare task, a helper sat idle until the crawl process, busy with its
+    fetch threads, moved the next page across: crawl ~5% slower at 2,000 pages. The depth is
+    read from a module constant when the pool is made (Python 3.8-3.13), so it is set around that."""
+    import concurrent.futures.process as cfp
+
+    saved = getattr(cfp, "EXTRA_QUEUED_CALLS", None)
+    if saved is not None:
+        cfp.EXTRA_QUEUED_CALLS = max(saved, workers * QUEUED_PER_HELPER)
+    try:
+        return ProcessPoolExecutor(workers, mp_context=context, initializer=ignore_sigint)
+    finally:
+        if saved is not None:
+            cfp.EXTRA_QUEUED_CALLS = saved
+
+
 class Parser:
     """``start`` is called once before the crawl's threads run; ``parse`` from fetch threads."""
 
@@ -93,8 +113,7 @@ class Parser:
         try:
             import multiprocessing
 
-            pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"),
-                                       initializer=ignore_sigint)
+            pool = _deep_queue_pool(self.workers, multiprocessing.get_context("fork"))
             pool.submit(int).result()  # fork the helpers now, from this thread
             self._pool = pool
         except (ValueError, OSError, BrokenProcessPool):  # no fork here: parse in this process

@@ -143,3 +143,19 @@ def test_a_helper_dying_mid_crawl_loses_no_page():
     poison = next(p for p in site.pages if p.title == "poison")
     assert EARLY_KEY not in poison.cache  # its helper died: parsed again here, checked by the runner later
     assert all(r.state == "fetched" for r in site.records.values())
+
+
+def test_helpers_get_a_deeper_queue_and_the_standard_library_is_left_as_it_was():
+    import concurrent.futures.process as cfp
+    import multiprocessing
+
+    from seotool.crawl.parsing import QUEUED_PER_HELPER, _deep_queue_pool
+
+    before = cfp.EXTRA_QUEUED_CALLS
+    pool = _deep_queue_pool(2, multiprocessing.get_context("fork"))
+    try:
+        assert pool.submit(int, "7").result() == 7
+        assert pool._call_queue._maxsize == 2 + 2 * QUEUED_PER_HELPER  # private, read to show the depth
+    finally:
+        pool.shutdown()
+    assert cfp.EXTRA_QUEUED_CALLS == before
