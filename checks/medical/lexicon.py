@@ -110,11 +110,14 @@ class _Reader:
             raise self.fail(where, f"field '{key}' is not a valid regular expression ({exc})") from None
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster, same data
+
+
 def load_lexicon(path: Path = CLAIMS_FILE) -> Lexicon:
     """Read and validate the lexicon at ``path``; raises LexiconError naming what is wrong."""
     r = _Reader(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except yaml.YAMLError as exc:
         raise LexiconError(f"{path.name}: not valid YAML ({exc})") from None
     if not isinstance(data, dict):
