@@ -16,6 +16,7 @@ waiting for it; the results travel back on the page (``seotool.runner.EARLY_KEY`
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
@@ -58,10 +59,17 @@ def parse_page(body: bytes, content_type: str | None, final_url: str, status: in
 def parse_and_check(body: bytes, content_type: str | None, final_url: str, status: int, headers: dict[str, str],
                     depth: int) -> Page:
     """In a helper: parse one page and run the early checks on it."""
+    global _WARM
     page = parse_page(body, content_type, final_url, status, headers, depth)
     if _EARLY is not None and (_EARLY.rules or _EARLY.hooks or _EARLY.prepare):
         check_early(page, _EARLY.site, _EARLY.rules, _EARLY.hooks, _EARLY.prepare)
+        if not _WARM:  # the first checks loaded the word lists and fact base: out of the GC's sight
+            _WARM = True
+            gc.freeze()
     return page
+
+
+_WARM = False  # in a helper: whether its first early checks have run
 
 
 def check_parsed(page: Page) -> tuple | None:
