@@ -11,8 +11,9 @@ process with one running thread. A small crawl pays two forks for that; no pages
 the crawl process unless the helpers cannot be forked or die.
 
 The helpers also run the checks that need nothing but the page (``EarlyChecks``: the standalone
-families' page rules and metrics) right after parsing, so that work overlaps the crawl instead of
-waiting for it; the results travel back on the page (``seotool.runner.EARLY_KEY``)."""
+families' page rules and metrics, and the families' ``prepare_page`` figures) right after
+parsing, so that work overlaps the crawl instead of waiting for it; the results travel back on
+the page (``seotool.runner.EARLY_KEY``)."""
 
 from __future__ import annotations
 
@@ -59,25 +60,30 @@ def parse_page(body: bytes, content_type: str | None, final_url: str, status: in
 def parse_and_check(body: bytes, content_type: str | None, final_url: str, status: int, headers: dict[str, str],
                     depth: int) -> Page:
     """In a helper: parse one page and run the early checks on it."""
-    global _WARM
     page = parse_page(body, content_type, final_url, status, headers, depth)
-    if _EARLY is not None and (_EARLY.rules or _EARLY.hooks or _EARLY.prepare):
-        check_early(page, _EARLY.site, _EARLY.rules, _EARLY.hooks, _EARLY.prepare)
-        if not _WARM:  # the first checks loaded the word lists and fact base: out of the GC's sight
-            _WARM = True
-            gc.freeze()
+    _check(page)
     return page
+
+
+def check_parsed(page: Page) -> tuple | None:
+    """In a helper: the early checks' results for a page parsed without them."""
+    return page.cache[EARLY_KEY] if _check(page) else None
 
 
 _WARM = False  # in a helper: whether its first early checks have run
 
 
-def check_parsed(page: Page) -> tuple | None:
-    """In a helper: the early checks' results for a page parsed without them."""
-    if _EARLY is None or not (_EARLY.rules or _EARLY.hooks or _EARLY.prepare):
-        return None
-    check_early(page, _EARLY.site, _EARLY.rules, _EARLY.hooks, _EARLY.prepare)
-    return page.cache[EARLY_KEY]
+def _check(page: Page) -> bool:
+    """Run the early checks on ``page`` (in a helper); False when there are none."""
+    global _WARM
+    early = _EARLY
+    if early is None or not (early.rules or early.hooks or early.prepare):
+        return False
+    check_early(page, early.site, early.rules, early.hooks, early.prepare)
+    if not _WARM:  # the first checks loaded the word lists and fact base: out of the GC's sight
+        _WARM = True
+        gc.freeze()
+    return True
 
 
 QUEUED_PER_HELPER = 4  # pages waiting in each helper's queue (the standard library keeps one in all)
