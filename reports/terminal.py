@@ -24,6 +24,7 @@ def render(result: dict[str, Any], options: dict[str, Any] | None = None) -> str
     options = options or {}
     color = bool(options.get("color"))
     max_per_page = int(options.get("max_per_page", 20))
+    max_pages = options.get("max_pages")  # a summary beside written reports: the worst pages only
 
     def paint(sev: str, text: str) -> str:
         return f"\x1b[{_COLORS[sev]}m{text}\x1b[0m" if color and sev in _COLORS else text
@@ -68,7 +69,9 @@ def render(result: dict[str, Any], options: dict[str, Any] | None = None) -> str
         fs = item[1]
         return (min(_ORDER.get(f["severity"], 3) for f in fs), -len(fs), item[0])
 
-    for url, fs in sorted(by_page.items(), key=page_rank):
+    ranked = sorted(by_page.items(), key=page_rank)
+    shown = ranked if max_pages is None else ranked[:int(max_pages)]
+    for url, fs in shown:
         fs.sort(key=lambda f: (_ORDER.get(f["severity"], 3), f.get("line") or 0))
         lines.append("")
         lines.append(safe(url, 300))
@@ -82,4 +85,8 @@ def render(result: dict[str, Any], options: dict[str, Any] | None = None) -> str
                 lines.append(f"      fix: {safe(f['suggestion'], 240)}")
         if len(fs) > max_per_page:
             lines.append(f"  ... and {len(fs) - max_per_page} more on this page")
+    if len(ranked) > len(shown):
+        rest = sum(len(fs) for _url, fs in ranked[len(shown):])
+        lines.append("")
+        lines.append(f"... and {rest} more findings on {len(ranked) - len(shown)} more pages (see the reports)")
     return "\n".join(lines) + "\n"

@@ -136,6 +136,9 @@ def _validate_patterns(config) -> None:
     check_config(config)
 
 
+SUMMARY_PAGES = 10  # pages listed on the terminal when the reports go to files
+
+
 def _write_reports(result: dict[str, Any], formats: tuple[str, ...], output: str | None) -> None:
     from reports import extension, renderer
 
@@ -165,7 +168,7 @@ def _write_reports(result: dict[str, Any], formats: tuple[str, ...], output: str
     if written and not to_stdout:
         from reports.terminal import render as terminal
 
-        _emit(terminal(result, render_opts))
+        _emit(terminal(result, {**render_opts, "max_pages": SUMMARY_PAGES}))
         where = folder if folder is not None else written[0]
         click.echo(f"reports written to {where}")
 

@@ -162,3 +162,22 @@ def test_console_script_flushes_everything_before_leaving(tmp_path):
     assert script("audit", "site", "--format", "json", "--no-store", "--fail-on", "warning").returncode == 1
     assert_one_line_error(script("audit", "no/such/folder"), 2, "no such file or folder")
     assert script("--version").stdout.startswith("seotool, version")
+
+
+def test_summary_beside_written_reports_lists_the_worst_pages_only(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    for i in range(14):
+        (site / f"p{i:02}.html").write_text(f"<html><title>Page {i}</title><p>Words on page {i}.</p></html>")
+    out = tmp_path / "a.json"
+    proc = run("audit", "site", "--format", "json", "-o", str(out), "--no-store", "--fail-on", "never", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    listed = [line for line in proc.stdout.splitlines() if line.startswith("p") and line.endswith(".html")]
+    assert len(listed) == 10
+    findings = json.loads(out.read_text())["findings"]
+    shown = sum(1 for line in proc.stdout.splitlines() if line.startswith("  ") and ": " in line and line.split()[0] in ("ERROR", "WARNING", "NOTICE"))
+    assert f"... and {len([f for f in findings if f['url'] not in listed])} more findings on 4 more pages" in proc.stdout
+    assert shown < len(findings)
+    # the terminal as the report itself still lists every page
+    assert sum(line.endswith(".html") for line in run("audit", "site", "--no-store", "--fail-on", "never",
+                                                      cwd=tmp_path).stdout.splitlines()) == 14
