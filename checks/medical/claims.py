@@ -95,9 +95,15 @@ def _possible(lex: Lexicon, gates: GateSet, block: Block) -> _Possible | None:
     return _Possible([p for p, ok in zip(lex.absolute, absolute, strict=True) if ok], certainty, off_label_verbs)
 
 
+# A "sentence" longer than this is a run of text without sentence ends (a keyword dump, a list
+# pasted as one line): only its start is read for claims. Each claim found looks back over the
+# sentence for negations and hedges, so reading all of a 100,000-word run took minutes.
+MAX_SENTENCE_CHARS = 2000
+
+
 def _claims_in(page: Page, lex: Lexicon, block: Block, sentence: Sentence, topic: str,
                possible: _Possible) -> Iterator[Claim]:
-    text = sentence.text
+    text = sentence.text[:MAX_SENTENCE_CHARS]
     if text.rstrip("\"'”’)").endswith("?"):
         return  # a question ("Can nerve pain be cured?") asserts nothing
     words: list[str] = []

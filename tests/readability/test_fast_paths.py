@@ -75,3 +75,50 @@ def test_words_are_textstats_list_words():
 def test_lower_words_of_joined_paragraphs_are_each_paragraphs_in_turn():
     paragraphs = [*seed_paragraphs(), "ends in don’t", "’tis odd-", "-start and end-", "x", "", "naïve café’s words"]
     assert lower_words(" ".join(paragraphs)) == [w for p in paragraphs for w in lower_words(p)]
+
+
+def test_word_count_pattern_counts_what_the_unanchored_one_did():
+    """count_words' pattern only starts a match where a piece starts (linear on long runs of
+    punctuation); it finds what the original pattern found, on every kind of piece."""
+    import random
+    import re
+
+    from checks.readability.metrics import _COUNTED
+
+    original = re.compile(r"[^\s\w]*\w\S*")
+    rng = random.Random(5)
+    alphabet = ["a", "Z", "9", "_", "(", ")", "'", "-", ".", "…", "é", "漢", " ", "  ", "\t", "\n", "\u00a0", "\u2003"]
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert _COUNTED.findall(text) == original.findall(text), repr(text)
+    assert _COUNTED.findall("(" * 20_000) == []  # the case that was quadratic (seconds), now linear
+
+
+def test_break_points_pick_what_a_linear_scan_picks():
+    import math
+    import random
+
+    from checks.readability.advice import break_points
+
+    def brute(word_counts, chunk):
+        total = sum(word_counts)
+        parts = min(max(2, math.ceil(total / max(1, chunk))), len(word_counts))
+        if parts < 2:
+            return []
+        cumulative, running = [], 0
+        for c in word_counts[:-1]:
+            running += c
+            cumulative.append(running)
+        points = []
+        for j in range(1, parts):
+            target = total * j / parts
+            i = min(range(len(cumulative)), key=lambda x: abs(cumulative[x] - target)) + 1
+            if i not in points:
+                points.append(i)
+        return sorted(points)
+
+    rng = random.Random(9)
+    for _ in range(3000):
+        counts = [rng.choice([0, 0, 1, 2, 3, 5, 8, 13, 21, 40]) for _ in range(rng.randint(1, 30))]
+        chunk = rng.choice([1, 3, 10, 25, 60])
+        assert break_points(counts, chunk) == brute(counts, chunk), (counts, chunk)
