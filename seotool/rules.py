@@ -192,6 +192,8 @@ class Rule:
             line = line if line is not None else block.line
             section = section if section is not None else block.section_path
             context = context if context is not None else block.text
+        context = _window(context or "", excerpt, MAX_CONTEXT)
+        excerpt = _capped(excerpt, MAX_EXCERPT)
         return Finding(
             rule=self.id,
             family=self.family,
@@ -209,6 +211,32 @@ class Rule:
             key=key,
             data=data or {},
         )
+
+
+# Crawled text is untrusted and can be huge: a 600 KB "paragraph" gave each of its 1,700
+# findings a copy of it, and the audit JSON grew past 1 GB. Real excerpts and paragraphs are far
+# shorter than these caps; reports show at most a few hundred characters around an excerpt.
+MAX_EXCERPT = 1000
+MAX_CONTEXT = 2000
+
+
+def _capped(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit].rstrip() + "…"
+
+
+def _window(context: str, excerpt: str, limit: int) -> str:
+    """``context`` when short; else about ``limit`` characters of it around ``excerpt``."""
+    if len(context) <= limit:
+        return context
+    at = context.find(excerpt) if excerpt else -1
+    if at < 0 and excerpt:
+        at = context.lower().find(excerpt.lower())
+    if at < 0:
+        return _capped(context, limit)
+    lead = max(0, (limit - len(excerpt)) // 2)  # as much before the excerpt as after it
+    start = max(0, min(at - lead, len(context) - limit))
+    piece = context[start:start + limit]
+    return ("…" if start > 0 else "") + piece + ("…" if start + limit < len(context) else "")
 
 
 def rule_matches(rule_id: str, patterns: Iterable[str]) -> bool:

@@ -149,3 +149,20 @@ def test_results_of_early_checks_are_used_not_run_again():
         assert by_page == {"p0.html": "bad title", **{f"p{i}.html": "found early" for i in range(1, 6)}}
         assert s.pages[3].cache[METRICS_KEY] == {"links": {"late": 1}, "onpage": {"early": True}}
         assert list(s.pages[3].cache[METRICS_KEY]) == ["links", "onpage"]
+
+
+def test_excerpt_and_context_of_a_finding_are_capped_around_the_excerpt():
+    """A huge crawled paragraph must not be copied into every finding on it."""
+    from seotool.rules import MAX_CONTEXT, MAX_EXCERPT
+
+    para = " ".join(f"w{i}" for i in range(20_000)) + " the exact words here " + " ".join(f"v{i}" for i in range(20_000))
+    page = Page("p.html", f"<html><title>t</title><p>{para}</p></html>")
+    block = page.blocks[0]
+    f = RULE_A.finding(page, "m", excerpt="the exact words here", block=block)
+    assert f.excerpt == "the exact words here"
+    assert len(f.context) <= MAX_CONTEXT + 2 and "the exact words here" in f.context
+    assert f.context.startswith("…") and f.context.endswith("…")
+    long = RULE_A.finding(page, "m", excerpt=para, block=block)
+    assert len(long.excerpt) <= MAX_EXCERPT + 1 and long.excerpt.endswith("…") and para.startswith(long.excerpt[:-1])
+    short = RULE_A.finding(page, "m", excerpt="w1", context="w1 w2")
+    assert (short.excerpt, short.context) == ("w1", "w1 w2")  # short ones untouched
