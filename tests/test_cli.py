@@ -181,3 +181,24 @@ def test_summary_beside_written_reports_lists_the_worst_pages_only(tmp_path):
     # the terminal as the report itself still lists every page
     assert sum(line.endswith(".html") for line in run("audit", "site", "--no-store", "--fail-on", "never",
                                                       cwd=tmp_path).stdout.splitlines()) == 14
+
+
+def test_hostile_page_gives_a_bounded_report(tmp_path):
+    """Crawled text is untrusted: runs of punctuation, sentence-less word dumps, thousands of
+    one-word sentences, a 100 KB paragraph. The audit finishes and its report stays small."""
+    import random
+
+    rng = random.Random(1)
+    words = ["ketamine", "cures", "depression", "is", "not", "100%", "safe", "guaranteed", "the", "and"]
+    parts = ["(" * 20_000, " ".join(rng.choice(words) for _ in range(50_000)), "word. " * 20_000,
+             " ".join(["Charlotte NC Pain Clinic Near Me"] * 3_000)]
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "big.html").write_text("<html lang=en><title>Big</title><main><h1>Big</h1>"
+                                   + "".join(f"<p>{p}</p>" for p in parts) + "</main></html>")
+    out = tmp_path / "a.json"
+    proc = run("audit", "site", "--format", "json", "-o", str(out), "--no-store", "--fail-on", "never", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert out.stat().st_size < 10_000_000  # it was over 1 GB for a page this kind
+    findings = json.loads(out.read_text())["findings"]
+    assert findings and all(len(f["excerpt"]) <= 1001 and len(f["context"]) <= 2002 for f in findings)
