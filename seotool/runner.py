@@ -73,10 +73,23 @@ def run_rules(site: Site, rules: list[Rule], config: Config, page_metrics: PageM
     return kept, suppressed
 
 
+# More findings than this from one rule on one page are noise to an editor (a keyword-dump page
+# gave 1,700 "duplicate text" findings): the first ones are kept, and one more says how many
+# were left out.
+MAX_PER_RULE_AND_PAGE = 50
+
+
 def _check_page(site: Site, page, page_rules: list[Rule]) -> list[Finding]:
     found: list[Finding] = []
     for rule in page_rules:
-        found.extend(_guarded(rule, page.url, lambda r=rule: r.check(page, site)))
+        own = _guarded(rule, page.url, lambda r=rule: r.check(page, site))
+        if len(own) > MAX_PER_RULE_AND_PAGE:
+            left_out = len(own) - MAX_PER_RULE_AND_PAGE
+            own = own[:MAX_PER_RULE_AND_PAGE] + [rule.finding(
+                page, f"... and {left_out} more {rule.id} findings on this page, not listed one by one.",
+                severity=Severity.parse(own[MAX_PER_RULE_AND_PAGE].severity), key="more",
+                suggestion="Fix the ones listed, then audit again to see the rest.")]
+        found.extend(own)
     return found
 
 

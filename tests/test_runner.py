@@ -166,3 +166,23 @@ def test_excerpt_and_context_of_a_finding_are_capped_around_the_excerpt():
     assert len(long.excerpt) <= MAX_EXCERPT + 1 and long.excerpt.endswith("…") and para.startswith(long.excerpt[:-1])
     short = RULE_A.finding(page, "m", excerpt="w1", context="w1 w2")
     assert (short.excerpt, short.context) == ("w1", "w1 w2")  # short ones untouched
+
+
+def _many(page, site):
+    for i in range(120):
+        yield RULE_MANY.finding(page, f"repeat {i}", excerpt=f"x{i}")
+
+
+RULE_MANY = Rule("onpage.many", "t", Severity.NOTICE, "w", "w", "f", EX, GOOD, _many)
+
+
+def test_one_rule_lists_at_most_fifty_findings_a_page_and_says_how_many_more():
+    from seotool.runner import MAX_PER_RULE_AND_PAGE
+
+    cfg = config()
+    found, _ = run_rules(site(cfg, "bad one", "good"), [RULE_MANY, RULE_A], cfg, workers=1)
+    on_first = [f for f in found if f.url == "p0.html" and f.rule == "onpage.many"]
+    assert len(on_first) == MAX_PER_RULE_AND_PAGE + 1
+    assert sum(f.message == "... and 70 more onpage.many findings on this page, not listed one by one."
+               for f in on_first) == 1
+    assert any(f.rule == "onpage.say-title" for f in found)  # other rules are not affected
