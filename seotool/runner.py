@@ -172,11 +172,7 @@ def _page_findings(site: Site, page_rules: list[Rule], hooks: PageMetrics, worke
         meanwhile()
         return found
     findings = _serial_results(site, pages[0], page_rules, hooks)
-    pending = [meanwhile]
-
-    def run_meanwhile() -> None:
-        while pending:
-            pending.pop()()
+    meanwhile_ran = False
     global _JOB
     _JOB = (site, page_rules, hooks)
     size = max(1, -(-(len(pages) - 1) // (workers * 8)))  # small chunks even out slow pages
@@ -187,7 +183,8 @@ def _page_findings(site: Site, page_rules: list[Rule], hooks: PageMetrics, worke
         pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=ignore_sigint)
         try:
             mapped = pool.map(_check_chunk, chunks)  # every chunk is submitted now
-            run_meanwhile()
+            meanwhile()
+            meanwhile_ran = True
             results = list(mapped)
         finally:  # on Ctrl-C, do not wait for the chunks not started
             pool.shutdown(wait=True, cancel_futures=True)
@@ -196,7 +193,8 @@ def _page_findings(site: Site, page_rules: list[Rule], hooks: PageMetrics, worke
         results = [_check_chunk(chunk, keep_metrics=False) for chunk in chunks]
     finally:
         _JOB = None
-    run_meanwhile()  # when the pool could not even start
+    if not meanwhile_ran:  # the pool could not even start
+        meanwhile()
     for (start, _stop), per_page in zip(chunks, results, strict=True):
         for offset, (found, metrics) in enumerate(per_page):
             findings.extend(found)

@@ -203,19 +203,26 @@ class Parser:
 
     def parse(self, body: bytes, content_type: str | None, final_url: str, status: int,
               headers: dict[str, str], depth: int) -> Page:
-        pool = self._pool
-        if pool is not None:
-            try:
-                future = pool.submit(parse_and_check, body, content_type, final_url, status, dict(headers), depth)
-            except (BrokenProcessPool, RuntimeError):  # shut down (Ctrl-C) or broken: parse here
-                future = None
-            if future is not None:
-                try:
-                    return future.result()
-                except (BrokenProcessPool, CancelledError):  # a helper died: parse here from now on
-                    pass
-            self._drop(pool)
-        return parse_page(body, content_type, final_url, status, headers, depth)
+        """Parse (and early-check) the page in a helper when there are helpers, else here, and
+        wait for it. Raises what parsing raised."""
+        args = (body, content_type, final_url, status, headers, depth)
+        answer: list[tuple[Page | None, BaseException | None]] = []
+        ready = threading.Event()
+
+        def done(page: Page | None, error: BaseException | None) -> None:
+            answer.append((page, error))
+            ready.set()
+
+        if not self.parse_later(*args, done=done):
+            return parse_page(*args)
+        ready.wait()
+        page, error = answer[0]
+        if page is not None:
+            return page
+        if isinstance(error, CancelledError):  # the helpers were stopped meanwhile: parse here
+            return parse_page(*args)
+        assert error is not None  # done() is given a page or an error
+        raise error
 
     def close(self, cancel: bool = True) -> None:
         """Stop the helpers: at once (``cancel``, after Ctrl-C), or once the work handed to them
