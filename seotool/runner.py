@@ -120,21 +120,40 @@ def check_early(page, site: Site, rules: list[Rule], hooks: PageMetrics, prepare
     page.cache[EARLY_KEY] = (frozenset(r.id for r in rules), found, metrics)
 
 
-def _page_results(site: Site, page, page_rules: list[Rule], hooks: PageMetrics,
+def _late_results(site: Site, page, page_rules: list[Rule], hooks: PageMetrics,
                   want_metrics: bool) -> tuple[list[Finding], dict | None]:
-    """Findings of ``page_rules`` on ``page`` (and its metrics when ``want_metrics``), reusing what
-    ``check_early`` found in the crawl. Metrics are also returned for a page checked early, so
-    that build_result does not compute the early families' figures again."""
-    early = page.cache.pop(EARLY_KEY, None)
+    """Findings of the ``page_rules`` that ``check_early`` did not run on ``page`` in the crawl
+    (all of them for a page checked only now), and the metrics it did not compute: for a page
+    checked early these are always returned, so that build_result does not compute the early
+    families' figures again. ``page.cache`` keeps the early results: ``_merge_early`` adds them
+    (in the process that holds them: a forked worker sends back only what it computed)."""
+    early = page.cache.get(EARLY_KEY)
     if early is None:
         found = _check_page(site, page, page_rules)
         return found, family_metrics(page, site, hooks) if want_metrics else None
-    done, early_found, early_metrics = early
+    done, _early_found, early_metrics = early
+    found = _check_page(site, page, [r for r in page_rules if r.id not in done])
+    return found, family_metrics(page, site, {n: h for n, h in hooks.items() if n not in early_metrics})
+
+
+def _merge_early(page, page_rules: list[Rule], hooks: PageMetrics, late_found: list[Finding],
+                 late_metrics: dict | None) -> tuple[list[Finding], dict | None]:
+    """The page's early results (taken off it) joined to ``_late_results``: early findings first,
+    as when one process ran all the rules in order."""
+    early = page.cache.pop(EARLY_KEY, None)
+    if early is None:
+        return late_found, late_metrics
+    _done, early_found, early_metrics = early
     wanted = {r.id for r in page_rules}
-    found = [f for f in early_found if f.rule in wanted or f.key in wanted]
-    found += _check_page(site, page, [r for r in page_rules if r.id not in done])
-    late = family_metrics(page, site, {n: h for n, h in hooks.items() if n not in early_metrics})
-    return found, {n: early_metrics[n] if n in early_metrics else late[n] for n in hooks}
+    found = [f for f in early_found if f.rule in wanted or f.key in wanted] + late_found
+    late_metrics = late_metrics or {}
+    return found, {n: early_metrics[n] if n in early_metrics else late_metrics[n] for n in hooks}
+
+
+def _page_results(site: Site, page, page_rules: list[Rule], hooks: PageMetrics,
+                  want_metrics: bool) -> tuple[list[Finding], dict | None]:
+    """All findings of ``page_rules`` on ``page`` (and its metrics, see ``_late_results``)."""
+    return _merge_early(page, page_rules, hooks, *_late_results(site, page, page_rules, hooks, want_metrics))
 
 
 def family_metrics(page, site: Site, hooks: PageMetrics) -> dict[str, Any]:
@@ -196,10 +215,12 @@ def _page_findings(site: Site, page_rules: list[Rule], hooks: PageMetrics, worke
     if not meanwhile_ran:  # the pool could not even start
         meanwhile()
     for (start, _stop), per_page in zip(chunks, results, strict=True):
-        for offset, (found, metrics) in enumerate(per_page):
+        for offset, late in enumerate(per_page):
+            page = pages[start + offset]
+            found, metrics = _merge_early(page, page_rules, hooks, *late)
             findings.extend(found)
             if metrics is not None:
-                pages[start + offset].cache[METRICS_KEY] = metrics
+                page.cache[METRICS_KEY] = metrics
     return findings
 
 
@@ -232,12 +253,13 @@ def _can_fork() -> bool:
 
 
 def _check_chunk(bounds: tuple[int, int], keep_metrics: bool = True) -> list[tuple[list[Finding], dict | None]]:
-    """Findings (and family metrics) of pages ``start:stop``; runs in a worker process."""
+    """The late findings (and family metrics) of pages ``start:stop``; runs in a worker process.
+    The early ones stay where they are: the parent already holds them (``_merge_early``)."""
     assert _JOB is not None
     site, page_rules, hooks = _JOB
     out = []
     for page in site.pages[bounds[0]:bounds[1]]:
-        out.append(_page_results(site, page, page_rules, hooks, want_metrics=bool(hooks) and keep_metrics))
+        out.append(_late_results(site, page, page_rules, hooks, want_metrics=bool(hooks) and keep_metrics))
     return out
 
 

@@ -151,6 +151,22 @@ def test_results_of_early_checks_are_used_not_run_again():
         assert list(s.pages[3].cache[METRICS_KEY]) == ["links", "onpage"]
 
 
+
+
+def test_a_worker_sends_back_only_what_it_checked():
+    """A forked worker's copy of a page still holds the early findings; sending them back would
+    pickle every early finding a second time. The parent holds them and merges them in."""
+    from seotool.runner import _late_results
+
+    cfg = config()
+    s = site(cfg, "bad 0", "bad 1")
+    page = s.pages[1]
+    marker = RULE_A.finding(page, "found early", excerpt=page.title)
+    page.cache[EARLY_KEY] = (frozenset({RULE_A.id}), [marker], {"onpage": {"early": True}})
+    late, metrics = _late_results(s, page, [RULE_A, RULE_C], {"links": lambda p, s: {"late": 1}}, want_metrics=True)
+    assert all(f.message != "found early" for f in late)
+    assert metrics == {"links": {"late": 1}}
+    assert EARLY_KEY in page.cache  # left for the parent's merge
 def test_excerpt_and_context_of_a_finding_are_capped_around_the_excerpt():
     """A huge crawled paragraph must not be copied into every finding on it."""
     from seotool.rules import MAX_CONTEXT, MAX_EXCERPT
