@@ -71,11 +71,11 @@ def inflater_for(content_encoding: str | None) -> Inflater | None:
 
 
 def read_capped(resp: Any, *, max_bytes: int, deadline: float, read_timeout: float | None) -> bytes:
-    """The decoded body of a streamed ``requests`` response, or BodyError (too-large, timeout,
+    """The decoded body of a streamed urllib3 response, or BodyError (too-large, timeout,
     bad-encoding). ``max_bytes`` <= 0 means no size cap; ``deadline`` is a ``time.monotonic()``."""
     limit = max_bytes if max_bytes > 0 else 1 << 62
     inflater = inflater_for(resp.headers.get("Content-Encoding"))
-    raw = resp.raw
+    raw = resp
     out = bytearray()
     raw_total = 0
     while True:
@@ -110,7 +110,7 @@ def drain(resp: Any, limit: int = CHUNK) -> None:
         length = -1
     if 0 <= length <= limit:
         try:
-            resp.raw.read(length, decode_content=False)
+            resp.read(length, decode_content=False)
         except Exception:  # noqa: BLE001 - the connection is just not reused
             pass
 

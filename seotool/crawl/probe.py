@@ -32,12 +32,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urldefrag, urlsplit, urlunsplit
 
-import requests
-
 from seotool import USER_AGENT
 from seotool.config import Config
 from seotool.crawl.decode import decode_html
-from seotool.crawl.fetch import Limits, fetch, new_session
+from seotool.crawl.fetch import Client, Limits, fetch, new_session
 from seotool.crawl.politeness import HostGate
 from seotool.progress import Progress
 from seotool.site import FAILED, FETCHED, LOCAL_ORIGIN, Probe, Record, Site
@@ -155,7 +153,7 @@ class _Prober:
         self._url_locks: dict[str, threading.Lock] = {}
         self._locks_lock = threading.Lock()
         self._local = threading.local()
-        self._sessions: list[requests.Session] = []
+        self._sessions: list[Client] = []
         self._stop = threading.Event()
         self._files: dict[Path, Any] | None = None
         self._want_ids: set[str] = set()
@@ -422,7 +420,7 @@ class _Prober:
             hop.ids = collect_ids(decode_html(r.body, r.content_type))
         return hop
 
-    def _session(self) -> requests.Session:
+    def _session(self) -> Client:
         session = getattr(self._local, "session", None)
         if session is None:
             session = new_session(self.s.user_agent, self.s.per_host)
