@@ -99,13 +99,17 @@ class Finding:
     def to_dict(self) -> dict[str, Any]:
         # Field by field: dataclasses.asdict deep-copies through every value and is the slowest
         # part of building a large result. Containers are still copied (callers may edit them).
-        d = {name: getattr(self, name) for name in _FINDING_FIELDS}
+        own = self.__dict__
+        d = {name: own[name] for name in _FINDING_FIELDS}
         if self.source is not None:
             d["source"] = dict(self.source)
-        if self.data:
-            d["data"] = _copied(self.data)
-        else:
+        data = self.data
+        if not data:
             d["data"] = {}
+        elif all(type(v) in _SCALARS for v in data.values()):
+            d["data"] = dict(data)  # flat (most findings): a shallow copy is a full one
+        else:
+            d["data"] = _copied(data)
         return d
 
     @classmethod
@@ -121,6 +125,7 @@ class Finding:
 
 
 _FINDING_FIELDS = tuple(name for name in Finding.__dataclass_fields__ if name != "key")
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 def _copied(value: Any) -> Any:

@@ -202,3 +202,25 @@ def test_one_rule_lists_at_most_fifty_findings_a_page_and_says_how_many_more():
     assert sum(f.message == "... and 70 more onpage.many findings on this page, not listed one by one."
                for f in on_first) == 1
     assert any(f.rule == "onpage.say-title" for f in found)  # other rules are not affected
+
+
+def test_a_finding_as_a_dict_is_a_copy_with_every_field_but_key():
+    from dataclasses import asdict
+
+    from seotool.rules import Finding
+
+    for data in ({}, {"count": 3, "kind": "x", "ok": True, "ratio": 0.5, "none": None},
+                 {"pages": ["a", "b"], "nested": {"k": [1, 2]}}):
+        f = Finding("onpage.x", "onpage", "notice", "high", "p.html", "m", source={"name": "n", "url": "u"},
+                    key="k", data=data)
+        d = f.to_dict()
+        expected = asdict(f)
+        del expected["key"]
+        assert d == expected and list(d) == list(expected)
+        d["data"]["added"] = 1
+        d["source"]["name"] = "changed"
+        for value in d["data"].values():
+            if isinstance(value, list):
+                value.append("x")
+        assert "added" not in f.data and f.source == {"name": "n", "url": "u"}
+        assert f.data.get("pages", ["a", "b"]) == ["a", "b"]
