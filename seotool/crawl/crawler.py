@@ -104,6 +104,12 @@ class Crawler:
     # -- the coordinating loop -----------------------------------------------------------------
 
     def run(self) -> None:
+        # No automatic garbage collection while crawling: the pages coming back from the parse
+        # helpers live to the end, and young-generation collections kept walking them (~0.15 s of
+        # this process's CPU at 2,000 pages). The crawl makes next to no cyclic garbage (218
+        # objects at 2,000 pages); what there is waits for a later collection.
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             self._seed()
             self._loop()
@@ -120,6 +126,8 @@ class Crawler:
                 self.sessions.close()
             self._report_progress(force=True)
             gc.unfreeze()
+            if collecting:
+                gc.enable()
 
     def _seed(self) -> None:
         for url in self.urls:
@@ -248,9 +256,8 @@ class Crawler:
         if outcome.page is not None:
             self.site.pages.append(outcome.page)
             if len(self.site.pages) % FREEZE_EVERY == 0:
-                # The pages gathered so far live to the end: keep them out of the full garbage
-                # collections that the growing heap sets off (after sweeping young garbage).
-                gc.collect(1)
+                # The pages gathered so far live to the end: keep them out of any collection
+                # that runs before the audit ends (a caller's, or the runner's).
                 gc.freeze()
             for link in outcome.links:
                 self._discover(link, entry.depth + 1, outcome.page.final_url)

@@ -259,3 +259,19 @@ def test_per_host_concurrency_caps_requests_in_flight():
     assert len(starts) == 12 and len(site.pages) == 13
     in_flight = max(sum(1 for s in starts if t - 0.19 < s <= t) for t in starts)
     assert in_flight <= 2
+
+
+def test_the_garbage_collector_is_left_as_it_was_found():
+    """The crawl turns automatic collection off while it runs (see Crawler.run), and back on."""
+    import gc
+
+    with serve({"/": page(html("/a")), "/a": page(html())}) as srv:
+        assert gc.isenabled()
+        run_crawl(srv.url("/"))
+        assert gc.isenabled()
+        gc.disable()
+        try:
+            run_crawl(srv.url("/"))
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
