@@ -221,3 +221,15 @@ def test_every_format_of_a_real_audit_of_the_example_site(cli, tmp_path):
     html = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert html.count('class="finding-row"') == len(result["findings"])
     assert (tmp_path / "report.md").read_text(encoding="utf-8").startswith("## seotool")
+
+
+def test_json_is_ascii_one_item_per_line_and_round_trips_any_text(result):
+    """Non-ASCII text is escaped (faster to build and write), never lost: the report reads back
+    as the very result it was rendered from, lone surrogates from broken pages included."""
+    odd = {**result, "findings": [*result["findings"],
+                                  {"rule": "medical.x", "excerpt": "caf\u00e9 \u201cquoted\u201d \u2028 \ud800 \U0001f600"}]}
+    text = renderer("json")(odd, {})
+    assert text.isascii()
+    assert json.loads(text) == json.loads(json.dumps(odd))
+    lines = text.splitlines()
+    assert sum(1 for line in lines if line.startswith('    {"rule": ')) == len(odd["findings"])
