@@ -77,6 +77,19 @@ def _ui_label(text: str) -> bool:
     return len(text.split()) <= 3 and not text.rstrip("\"'”’)]").endswith((".", "!", "?", ",", ";", ":"))
 
 
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _link_list(page: Page, block: Block) -> bool:
+    """A paragraph made of nothing but link labels ("source 12 source 40", "cdc.gov | nih.gov"):
+    a list of links written inline, not prose that lost its start."""
+    rest = block.text
+    labels = {link.text for link in page.links if link.text and link.tag in ("a", "area") and link.text in rest}
+    for label in sorted(labels, key=len, reverse=True):
+        rest = rest.replace(label, " ")
+    return bool(labels) and not _WORD_CHAR.search(rest)
+
+
 def _fragment_confidence(sentence: str) -> str:
     token = _FIRST_TOKEN.match(sentence)
     word = token.group(0) if token else ""
@@ -158,6 +171,8 @@ def check_spliced(page: Page, site: Site) -> Iterable[Finding]:
                 continue  # an ellipsis runs on into lowercase text
             if j == 0 and len(bs.sentences) == 1 and _ui_label(sent.text):
                 continue  # "read more", "or", "book online": a button or link label, not cut prose
+            if _link_list(page, bs.block):
+                break  # "source 12 source 40": link labels side by side, not a cut sentence
             if j == 0 and i > 0:
                 prev = all_blocks[i - 1].block
                 if not prev.is_heading and not _TERMINAL.search(prev.text):
@@ -229,6 +244,10 @@ SPLICED = Rule(
         Example.of(doc("<h1>Sciatica</h1><p>Most leg pain from a pinched nerve eases within six weeks.</p>"
                        "<p><a href='/sciatica'>read more</a></p><p>Call us to book a visit.</p><p>or</p>"
                        "<p><a href='/book'>book online</a></p>")),
+        Example.of(doc("<h1>Sciatica</h1><p>Most leg pain from a pinched nerve eases within six weeks.</p>"
+                       "<h2>Sources</h2><p><a href='/ref/12'>source 12</a> <a href='/ref/40'>source 40</a> "
+                       "<a href='/ref/7'>source 7</a></p><p><a href='/back'>back pain</a> | "
+                       "<a href='/neck'>neck pain and stiffness</a></p>")),
     ),
     check=check_spliced,
     confidence="high",

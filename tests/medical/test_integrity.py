@@ -22,6 +22,20 @@ def test_splice_is_an_error_with_the_fragment_as_excerpt(body, excerpt):
     assert found[0].suggestion
 
 
+@pytest.mark.parametrize("body", [
+    '<h2>Sources</h2><p><a href="/r/12">source 12</a> <a href="/r/40">source 40</a> <a href="/r/7">source 7</a></p>',
+    '<p><a href="/back">back pain</a> | <a href="/neck">neck pain and stiffness</a> · <a href="/hip">hip pain</a></p>',
+])
+def test_a_paragraph_of_link_labels_is_not_a_splice(body):
+    assert run(SPLICED, "<p>Most leg pain eases within six weeks.</p>" + body) == []
+
+
+def test_a_splice_with_a_link_inside_is_still_a_splice():
+    found = run(SPLICED, '<p>Pain spreads into the leg. c, limiting <a href="/flow">blood flow</a> to the nerve.</p>'
+                         '<p>Rest helps.</p><p><a href="/x">rves in the hand</a> can be squeezed at the wrist.</p>')
+    assert excerpts(found) == ["c, limiting blood flow to the nerve.", "rves in the hand can be squeezed at the wrist."]
+
+
 def test_word_glued_to_next_sentence():
     found = run(SPLICED, "<p>Blisters form on one side of the cheThe rash lasts two weeks.</p>")
     assert excerpts(found) == ["cheThe rash"]
