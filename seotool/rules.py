@@ -199,7 +199,7 @@ class Rule:
             context = context if context is not None else block.text
         context = _window(context or "", excerpt, MAX_CONTEXT)
         excerpt = _capped(excerpt, MAX_EXCERPT)
-        return Finding(
+        found = Finding(
             rule=self.id,
             family=self.family,
             severity=str(severity or self.severity),
@@ -216,6 +216,10 @@ class Rule:
             key=key,
             data=data or {},
         )
+        # Fingerprinted here, where the checks run (often in a helper or worker process), rather
+        # than by the runner for all findings at the end, on one core.
+        found.fingerprint = found.compute_fingerprint()
+        return found
 
 
 # Crawled text is untrusted and can be huge: a 600 KB "paragraph" gave each of its 1,700
