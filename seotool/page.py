@@ -32,6 +32,20 @@ def clean_text(s: str) -> str:
     return _WS.sub(" ", s).strip()
 
 
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _links_only(text: str, links: list[Link]) -> bool:
+    """Whether ``text`` is nothing but the labels of ``links`` (<a> elements) and separators."""
+    labels = {link.text for link in links if link.tag == "a" and link.text}
+    if not labels:
+        return False
+    rest = text
+    for label in sorted(labels, key=len, reverse=True):
+        rest = rest.replace(label, " ")
+    return not _WORD_CHAR.search(rest)
+
+
 _INLINE_TAGS = frozenset({"a", "img", "span", "strong", "em", "b", "i", "u", "small", "abbr", "sup", "sub", "mark", "time", "cite", "code", "br", "picture", "source", "area"})
 _SPACED = BLOCK_TAGS | {"br", "div", "ul", "ol", "table", "tr", "section", "article", "hr", "img"}
 
@@ -77,6 +91,9 @@ class Block:
     index: int = 0
     in_main: bool = True
     element_id: str | None = None
+    # Nothing but link labels ("source 12 source 40", "Back pain | Neck pain"): a list of links
+    # written inline, not prose; text rules leave such blocks alone.
+    links_only: bool = False
     cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -341,8 +358,10 @@ class Page:
             elif _is_chrome(child):
                 child_in_main = False
             if name in BLOCK_TAGS and not (name == "li" and _first(self._doc.below(child), _LI_BLOCKS)):
+                first_link = len(self.links)
                 self._collect_refs(child, child_in_main, path)
                 text = element_text(child)
+                links_only = len(self.links) > first_link and _links_only(text, self.links[first_link:])
                 if name in HEADING_TAGS:
                     level = int(name[1])
                     while path and path[-1][0] >= level:
@@ -351,14 +370,16 @@ class Page:
                     self.headings.append(Heading(level, text, self._line(child), child.get("id"), child_in_main))
                     path.append((level, text))
                 elif text:
-                    self._add_block(name, text, self._line(child), child_in_main, path, child.get("id"))
+                    self._add_block(name, text, self._line(child), child_in_main, path, child.get("id"), links_only)
                 continue
             self._walk(child, main, child_in_main, path if child_in_main == in_main else list(path))
         flush()
 
-    def _add_block(self, kind: str, text: str, line: int | None, in_main: bool, path: list[tuple[int, str]], el_id: Any) -> None:
+    def _add_block(self, kind: str, text: str, line: int | None, in_main: bool, path: list[tuple[int, str]], el_id: Any,
+                   links_only: bool = False) -> None:
         section = tuple(t for _, t in path)
-        block = Block(kind, text, line, section, in_main=in_main, element_id=str(el_id) if el_id else None)
+        block = Block(kind, text, line, section, in_main=in_main, element_id=str(el_id) if el_id else None,
+                      links_only=links_only)
         (self.blocks if in_main else self.chrome_blocks).append(block)
 
     def _collect_refs(self, tag: Element, in_main: bool, path: list[tuple[int, str]]) -> None:

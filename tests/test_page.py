@@ -128,3 +128,13 @@ def test_strings_a_browser_does_not_show_are_not_text():
                           "<link rel=stylesheet href=/s.css></head><p>Hip pain.</p></html>")
     assert [b.text for b in bare.blocks] == ["Hip pain."] and bare.canonical == "/hip"
     assert sorted(link.href for link in bare.links) == ["/hip", "/s.css"]
+
+
+def test_blocks_made_only_of_link_labels_are_marked():
+    page = Page("p.html", "<main><p><a href='/a'>source 1</a> <a href='/b'>source 2</a></p>"
+                          "<p>See <a href='/c'>details</a>.</p><ul><li><a href='/d'>Back pain</a></li><li>plain</li>"
+                          "<li><a href='/e'><img src='x.png' alt='Hip'></a> | <a href='/f'>Neck</a></li></ul>"
+                          "<h2><a href='/g'>Heading link</a></h2></main>")
+    assert [(b.text, b.links_only) for b in page.blocks] == [
+        ("source 1 source 2", True), ("See details.", False), ("Back pain", True), ("plain", False),
+        ("| Neck", True), ("Heading link", False)]

@@ -77,19 +77,6 @@ def _ui_label(text: str) -> bool:
     return len(text.split()) <= 3 and not text.rstrip("\"'”’)]").endswith((".", "!", "?", ",", ";", ":"))
 
 
-_WORD_CHAR = re.compile(r"\w")
-
-
-def _link_list(page: Page, block: Block) -> bool:
-    """A paragraph made of nothing but link labels ("source 12 source 40", "cdc.gov | nih.gov"):
-    a list of links written inline, not prose that lost its start."""
-    rest = block.text
-    labels = {link.text for link in page.links if link.text and link.tag in ("a", "area") and link.text in rest}
-    for label in sorted(labels, key=len, reverse=True):
-        rest = rest.replace(label, " ")
-    return bool(labels) and not _WORD_CHAR.search(rest)
-
-
 def _fragment_confidence(sentence: str) -> str:
     token = _FIRST_TOKEN.match(sentence)
     word = token.group(0) if token else ""
@@ -171,7 +158,7 @@ def check_spliced(page: Page, site: Site) -> Iterable[Finding]:
                 continue  # an ellipsis runs on into lowercase text
             if j == 0 and len(bs.sentences) == 1 and _ui_label(sent.text):
                 continue  # "read more", "or", "book online": a button or link label, not cut prose
-            if _link_list(page, bs.block):
+            if bs.block.links_only:
                 break  # "source 12 source 40": link labels side by side, not a cut sentence
             if j == 0 and i > 0:
                 prev = all_blocks[i - 1].block

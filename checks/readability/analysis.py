@@ -7,8 +7,10 @@ prose: they start sections and are not scored. Table cells, code and captions of
 out. A run of list items is one paragraph (one list), each item with its own sentences.
 
 Nor is the page's apparatus prose: a list of sources under a "Sources", "References" or "Further
-reading" heading (the titles of cited papers are not the clinic's to rewrite) and a byline or date
-line ("Medically reviewed by ..., MD. Last reviewed: ...").
+reading" heading (the titles of cited papers are not the clinic's to rewrite), a byline or date
+line ("Medically reviewed by ..., MD. Last reviewed: ..."), and a paragraph or list item made of
+nothing but link labels ("Related pages" lists, "Back pain | Neck pain"): the labels are other
+pages' titles, rewritten (and graded) on those pages.
 """
 
 from __future__ import annotations
@@ -123,7 +125,7 @@ def _analyse(page: Page) -> PageText:
             previous_kind = block.kind
             in_sources = bool(_SOURCES_HEADING.match(block.text.strip()))
             continue
-        if block.kind not in PROSE_KINDS or in_sources or _is_byline(block.text):
+        if block.kind not in PROSE_KINDS or in_sources or block.links_only or _is_byline(block.text):
             previous_kind = block.kind
             continue
         sentences = split_sentences(block.text)

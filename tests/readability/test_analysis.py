@@ -53,3 +53,15 @@ def test_page_without_main_reads_everything_but_chrome():
 def test_analysis_is_cached_per_page():
     p = Page("index.html", HTML)
     assert analyse(p) is analyse(p)
+
+
+def test_link_lists_are_not_prose():
+    """Paragraphs and list items made only of link labels are other pages' titles: not graded
+    here, and no plain-language notice on them (the page they name gets it)."""
+    html = ("<main><h1>Knee pain</h1><p>Rest the knee and put ice on it. Call us if it is <a href='/red'>red "
+            "or hot</a>.</p><h2>Related pages</h2><ul><li><a href='/a'>Chronic knee inflammation</a></li>"
+            "<li><a href='/b'>Osteoarthritis</a> and <a href='/c'>bursitis</a></li></ul>"
+            "<p><a href='/d'>Back pain</a> | <a href='/e'>Hip pain</a></p></main>")
+    text = analyse(Page("index.html", html))
+    assert [p.text for p in text.paragraphs] == ["Rest the knee and put ice on it. Call us if it is red or hot.",
+                                                 "Osteoarthritis and bursitis"]
