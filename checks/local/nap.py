@@ -78,7 +78,27 @@ def is_slot_page(page: Page) -> bool:
 
 
 def _classify(page: Page, region: Region, start: int, end: int, clinic_name: str) -> tuple[bool, bool, bool, bool]:
-    slot = is_slot_page(page) or not region.in_main
+    if not region.in_main:  # the header/footer: a slot on every page, read the same on every page
+        return _classify_chrome(region, start, end)
+    slot = is_slot_page(page)
+    return _classify_text(region, start, end, clinic_name, slot)
+
+
+def _classify_chrome(region: Region, start: int, end: int) -> tuple[bool, bool, bool, bool]:
+    key = (region.text, start, end)
+    known = _CHROME_CLASSES.get(key)
+    if known is None:
+        if len(_CHROME_CLASSES) >= 1024:
+            _CHROME_CLASSES.clear()
+        known = _CHROME_CLASSES[key] = _classify_text(region, start, end, "", True)
+    return known
+
+
+# (header/footer text, start, end) -> classes: the same template text on every page of a site
+_CHROME_CLASSES: dict[tuple[str, int, int], tuple[bool, bool, bool, bool]] = {}
+
+
+def _classify_text(region: Region, start: int, end: int, clinic_name: str, slot: bool) -> tuple[bool, bool, bool, bool]:
     fax = bool(_fax_label().search(region.text[max(0, start - 16) : start]))
     clause = region.clause(start, end)
     outside = clause.replace(region.text[start:end], " ")  # the number's own digits are no cue
@@ -124,7 +144,7 @@ def tel_links(page: Page, region_code: str) -> list[tuple[str, Link]]:
     if key not in page.cache:
         out = []
         for link in page.links:
-            if link.tag == "a" and link.href.strip().lower().startswith("tel:"):
+            if link.tag == "a" and link.href.lstrip()[:4].lower() == "tel:":
                 number = phones.from_tel(link.href.strip(), region_code)
                 if number:
                     out.append((number, link))
