@@ -37,11 +37,13 @@ _WORD_CHAR = re.compile(r"\w")
 
 def _links_only(text: str, links: list[Link]) -> bool:
     """Whether ``text`` is nothing but the labels of ``links`` (<a> elements) and separators."""
-    labels = {link.text for link in links if link.tag == "a" and link.text}
+    labels = [link.text for link in links if link.tag == "a" and link.text]
+    if len(labels) == 1 and labels[0] == text:
+        return True  # the usual case: a list item that is one link
     if not labels:
         return False
     rest = text
-    for label in sorted(labels, key=len, reverse=True):
+    for label in sorted(set(labels), key=len, reverse=True):
         rest = rest.replace(label, " ")
     return not _WORD_CHAR.search(rest)
 
