@@ -19,7 +19,7 @@ from seotool.progress import Progress
 from seotool.registry import Registry
 from seotool.result import build_result, page_metric_hooks
 from seotool.rules import Rule
-from seotool.runner import run_rules, select_rules
+from seotool.runner import SiteChecksAhead, run_rules, select_rules, start_site_checks
 from seotool.site import Site
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
@@ -56,7 +56,9 @@ def classify_targets(targets: Iterable[str]) -> tuple[list[str], list[Path]]:
 
 
 def gather(targets: list[str], config: Config, rules: list[Rule], registry: Registry, options: AuditOptions,
-           progress: Progress) -> Site:
+           progress: Progress) -> tuple[Site, SiteChecksAhead | None]:
+    """The site's pages and probes, and the site rules already started on the pages (see
+    ``start_site_checks``) while the links were probed."""
     urls, paths = classify_targets(targets)
     site = Site(targets=list(targets), config=config, offline=options.offline)
     if paths:
@@ -73,10 +75,16 @@ def gather(targets: list[str], config: Config, rules: list[Rule], registry: Regi
             reasons = sorted({f"{r.reason}" for r in site.records.values() if r.reason})
             why = f" ({', '.join(reasons)})" if reasons else ""
             if site.interrupted:
-                return site
+                return site, None
             raise NothingAudited(f"nothing could be audited: no HTML page was fetched from {', '.join(urls)}{why}")
-    _probe(site, rules, registry, options, progress)
-    return site
+    ahead = start_site_checks(site, rules) if not site.interrupted else None
+    try:
+        _probe(site, rules, registry, options, progress)
+    except BaseException:
+        if ahead is not None:
+            ahead.close()
+        raise
+    return site, ahead
 
 
 def _early_checks(site: Site, rules: list[Rule], registry: Registry) -> EarlyChecks:
@@ -120,14 +128,18 @@ def run_audit(targets: list[str], config: Config, registry: Registry, options: A
     gc.freeze()
     try:
         try:
-            site = gather(targets, config, rules, registry, options, progress)
+            site, ahead = gather(targets, config, rules, registry, options, progress)
         finally:
             progress.done()
-        if not site.pages and site.interrupted:
-            raise NothingAudited("interrupted before any page was gathered", exit_code=130)
-        gc.freeze()
-        hooks = page_metric_hooks(registry, {r.family for r in rules})
-        findings, suppressed = run_rules(site, rules, config, page_metrics=hooks)
+        try:
+            if not site.pages and site.interrupted:
+                raise NothingAudited("interrupted before any page was gathered", exit_code=130)
+            gc.freeze()
+            hooks = page_metric_hooks(registry, {r.family for r in rules})
+            findings, suppressed = run_rules(site, rules, config, page_metrics=hooks, ahead=ahead)
+        finally:
+            if ahead is not None:
+                ahead.close()
         finished = datetime.now(UTC)
         return build_result(site, findings, suppressed, rules, registry, started, finished)
     finally:

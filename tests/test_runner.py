@@ -224,3 +224,89 @@ def test_a_finding_as_a_dict_is_a_copy_with_every_field_but_key():
                 value.append("x")
         assert "added" not in f.data and f.source == {"name": "n", "url": "u"}
         assert f.data.get("pages", ["a", "b"]) == ["a", "b"]
+
+
+# -- site rules checked ahead, in a forked process, while the audit probes links ---------------
+
+def _site_pid(site):
+    import os
+
+    yield RULE_PID.finding(None, f"checked in {os.getpid()}", data={"pages": len(site.pages)})
+
+
+def _site_pid_probes(site):
+    import os
+
+    yield RULE_PROBES.finding(None, f"checked in {os.getpid()}")
+
+
+def _site_unsendable(site):
+    yield RULE_ODD_SITE.finding(None, "odd", data={"callback": lambda: None})
+
+
+def _site_slow(site):
+    import time
+
+    time.sleep(30)
+    return []
+
+
+RULE_PID = Rule("onpage.site-pid", "t", Severity.NOTICE, "w", "w", "f", EX, GOOD, _site_pid, scope="site")
+RULE_PROBES = Rule("links.site-probes", "t", Severity.NOTICE, "w", "w", "f", EX, GOOD, _site_pid_probes, scope="site",
+                   needs=frozenset({"probes"}))
+RULE_ODD_SITE = Rule("onpage.site-odd", "t", Severity.NOTICE, "w", "w", "f", EX, GOOD, _site_unsendable, scope="site")
+RULE_SLOW = Rule("onpage.site-slow", "t", Severity.NOTICE, "w", "w", "f", EX, GOOD, _site_slow, scope="site")
+
+
+def test_site_rules_without_probes_are_checked_ahead_in_another_process():
+    import os
+
+    from seotool.runner import start_site_checks
+
+    cfg = config()
+    titles = [f"bad {i}" for i in range(6)]
+    rules = [RULE_A, RULE_PID, RULE_PROBES, RULE_C]
+    s = site(cfg, *titles)
+    ahead = start_site_checks(s, rules, workers=2, pool_min_pages=2)
+    assert ahead is not None
+    found, _ = run_rules(s, rules, cfg, workers=2, pool_min_pages=2, ahead=ahead)
+    by_rule = {f.rule: f.message for f in found if f.rule != RULE_A.id}
+    assert by_rule["onpage.site-pid"] != f"checked in {os.getpid()}"  # the forked process did it
+    assert by_rule["links.site-probes"] == f"checked in {os.getpid()}"  # it needs probes: checked here, later
+    serial, _ = run_rules(site(cfg, *titles), rules, cfg, workers=1)
+    assert [(f.rule, f.url, f.data) for f in found] == [(f.rule, f.url, f.data) for f in serial]
+    assert sorted(f.rule for f in found if f.rule != RULE_A.id) == ["links.count", "links.site-probes", "onpage.site-pid"]
+
+
+def test_site_findings_that_cannot_come_back_are_found_here():
+    import os
+
+    from seotool.runner import start_site_checks
+
+    cfg = config()
+    s = site(cfg, *[f"t{i}" for i in range(4)])
+    ahead = start_site_checks(s, [RULE_ODD_SITE, RULE_PID], workers=2, pool_min_pages=2)
+    found, _ = run_rules(s, [RULE_ODD_SITE, RULE_PID], cfg, workers=2, pool_min_pages=2, ahead=ahead)
+    assert [f.rule for f in found] == ["onpage.site-odd", "onpage.site-pid"]
+    assert found[1].message == f"checked in {os.getpid()}"
+
+
+def test_site_checks_ahead_only_for_big_sites_on_two_cpus():
+    from seotool.runner import start_site_checks
+
+    cfg = config()
+    assert start_site_checks(site(cfg, "a", "b"), [RULE_PID], workers=1, pool_min_pages=2) is None
+    assert start_site_checks(site(cfg, "a", "b"), [RULE_PID], workers=2, pool_min_pages=3) is None
+    assert start_site_checks(site(cfg, "a", "b"), [RULE_PROBES, RULE_A], workers=2, pool_min_pages=2) is None
+
+
+def test_an_interrupted_audit_does_not_wait_for_the_site_checks():
+    import time
+
+    from seotool.runner import start_site_checks
+
+    ahead = start_site_checks(site(config(), "a", "b"), [RULE_SLOW], workers=2, pool_min_pages=2)
+    assert ahead is not None
+    started = time.monotonic()
+    ahead.close()
+    assert time.monotonic() - started < 5

@@ -103,7 +103,7 @@ def test_inferred_name_is_the_same_whatever_the_hash_seed(tmp_path):
     code = ("import sys; from checks import registry; from checks.local.profile import get_profile; "
             "from seotool.audit import AuditOptions, gather; from seotool.config import Config, defaults; "
             "from seotool.progress import Progress; reg = registry(); cfg = Config(defaults(reg.settings())); "
-            "site = gather([sys.argv[1]], cfg, [], reg, AuditOptions(quiet=True), Progress(quiet=True)); "
+            "site, _ = gather([sys.argv[1]], cfg, [], reg, AuditOptions(quiet=True), Progress(quiet=True)); "
             "print(get_profile(site).name)")
     names = {subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True,
                             env={**__import__("os").environ, "PYTHONHASHSEED": str(seed)}).stdout.strip()
