@@ -27,7 +27,7 @@ from seotool.crawl.sitemap import MAX_SITEMAP_BYTES, MAX_SITEMAP_FILES, Sitemap,
 from seotool.crawl.workers import LATER, WorkerError, WorkerPool
 from seotool.progress import Progress
 from seotool.site import FAILED, SKIPPED, Record, Site
-from seotool.urls import Scope, clean_url, origin, strip_trailing_slash
+from seotool.urls import Scope, clean_url, normalize, origin, strip_trailing_slash
 
 FREEZE_EVERY = 250  # pages
 
@@ -100,6 +100,11 @@ class Crawler:
         self.pages_started = 0
         self.done = 0
         self.errors = 0
+        # How each URL was met, for the fewest clicks to it once the crawl is over (see
+        # _settle_depths): key -> [(key met from it, 1 for a link, 0 for a redirect)], and the
+        # depth of start URLs (0) and sitemap entries (1).
+        self._met_from: dict[str, list[tuple[str, int]]] = {}
+        self._roots: dict[str, int] = {}
 
     # -- the coordinating loop -----------------------------------------------------------------
 
@@ -121,6 +126,7 @@ class Crawler:
             self.gate.cancel()
             self.parser.close(cancel=self.site.interrupted)
             self._record_leftovers()
+            self._settle_depths()
             self._sort()
             if not self.site.interrupted:
                 self.sessions.close()
@@ -136,6 +142,7 @@ class Crawler:
                 self.site.records[url] = Record(url, FAILED, "invalid-url", detail="not an http(s) URL with a host")
                 continue
             self.frontier.push(cleaned, strip_trailing_slash(cleaned), 0, None, start=True)
+            self._roots[strip_trailing_slash(cleaned)] = 0
         for url in self.urls:
             self._find_sitemaps(url)
 
@@ -243,6 +250,8 @@ class Crawler:
         self.done += 1
         for key, rec in chain_records(outcome):
             self._record(key, rec)
+            if key != entry.key:
+                self._met_from.setdefault(entry.key, []).append((key, 0))
         res = outcome.fetch
         assert res is not None
         if res.error and res.error != "cancelled" or (res.status or 0) >= 400:
@@ -250,24 +259,30 @@ class Crawler:
         if entry.start and res.redirects:
             self._find_sitemaps(res.final_url)  # the site moved host: its sitemaps live there
         if res.refused_hop:
-            self._discover(res.refused_hop, entry.depth, entry.url)
+            self._discover(res.refused_hop, entry.depth, entry.url, via=(entry.key, 0))
         elif res.error == "too-many-redirects":
-            self._discover(res.final_url, entry.depth, entry.url, reason="too-many-redirects")
+            self._discover(res.final_url, entry.depth, entry.url, reason="too-many-redirects", via=(entry.key, 0))
         if outcome.page is not None:
             self.site.pages.append(outcome.page)
             if len(self.site.pages) % FREEZE_EVERY == 0:
                 # The pages gathered so far live to the end: keep them out of any collection
                 # that runs before the audit ends (a caller's, or the runner's).
                 gc.freeze()
+            via = (normalize(outcome.page.final_url) or entry.key, 1)
             for link in outcome.links:
-                self._discover(link, entry.depth + 1, outcome.page.final_url)
+                self._discover(link, entry.depth + 1, outcome.page.final_url, via=via)
 
-    def _discover(self, url: str, depth: int, referrer: str | None, reason: str | None = None) -> None:
-        """Meet a URL: queue it, or record why not. Every http(s) URL met ends up with a Record."""
+    def _discover(self, url: str, depth: int, referrer: str | None, reason: str | None = None,
+                  via: tuple[str, int] | None = None) -> None:
+        """Meet a URL: queue it, or record why not. Every http(s) URL met ends up with a Record.
+        ``via``: the key of the page it was met on and 1 (a link), or of the URL that redirected
+        to it and 0."""
         cleaned = clean_url(url)
         if cleaned is None:
             return  # mailto:, tel:, javascript: ... are not pages
         key = strip_trailing_slash(cleaned)
+        if via is not None:
+            self._met_from.setdefault(via[0], []).append((key, via[1]))
         if self.frontier.is_claimed(key):
             return
         known = self.site.records.get(key)
@@ -330,6 +345,7 @@ class Crawler:
             url = clean_url(loc, task.url)  # locs must be absolute; a relative one is read kindly
             if url:
                 self.site.sitemap_urls.add(strip_trailing_slash(url))
+                self._roots[strip_trailing_slash(url)] = min(self._roots.get(strip_trailing_slash(url), 1), 1)
                 self._discover(url, 1, task.url)
 
     # -- bookkeeping ---------------------------------------------------------------------------
@@ -354,6 +370,32 @@ class Crawler:
         for e in waiting:
             if e.key not in self.site.records:
                 self._record(e.key, Record(e.url, SKIPPED, reason, depth=e.depth, referrer=e.referrer))
+
+    def _settle_depths(self) -> None:
+        """Each URL's depth is the fewest clicks to it from a start URL (a sitemap entry counts as
+        one), over every link the crawl met. The depth a URL was first queued at depends on which
+        fetch finished first, and with it the order of pages (and so which page a site-wide
+        template finding is reported on)."""
+        best = dict(self._roots)
+        queue = deque(sorted(best, key=lambda k: (best[k], k)))  # 0-1 BFS: one or two depths queued
+        while queue:
+            key = queue.popleft()
+            here = best[key]
+            for target, step in self._met_from.get(key, ()):
+                if here + step < best.get(target, here + step + 1):
+                    best[target] = here + step
+                    if step:
+                        queue.append(target)
+                    else:
+                        queue.appendleft(target)
+        for key, rec in self.site.records.items():
+            depth = best.get(key)
+            if depth is not None and depth < rec.depth:
+                rec.depth = depth
+        for page in self.site.pages:
+            depth = best.get(normalize(page.final_url) or "")
+            if depth is not None and depth < page.depth:
+                page.depth = depth
 
     def _sort(self) -> None:
         """Stable, readable output whatever order the workers finished in: shallowest first."""

@@ -275,3 +275,17 @@ def test_the_garbage_collector_is_left_as_it_was_found():
             assert not gc.isenabled()
         finally:
             gc.enable()
+
+
+def test_depth_is_the_fewest_clicks_whichever_fetch_finishes_first():
+    """/ links to /a (slow) and /b; /b -> /c -> /d, and /a -> /d. /d is first met three clicks
+    deep (while /a is still loading), but two clicks reach it: the recorded depth, and with it
+    the order of pages, must not depend on which fetch finished first."""
+    routes = {"/": page(html("/a", "/b")), "/a": slow(0.6, html("/d")), "/b": page(html("/c")),
+              "/c": page(html("/d")), "/d": page(html())}
+    with serve(routes) as srv:
+        site = run_crawl(srv.url("/"), concurrency=4, per_host_concurrency=4)
+    assert record(site, srv.url("/d")).referrer == srv.url("/c")  # met first through /c ...
+    assert {path: record(site, srv.url(path)).depth for path in ("/", "/a", "/b", "/c", "/d")} == {
+        "/": 0, "/a": 1, "/b": 1, "/c": 2, "/d": 2}  # ... but two clicks away
+    assert [(p.url.rsplit("/", 1)[-1], p.depth) for p in site.pages] == [("", 0), ("a", 1), ("b", 1), ("c", 2), ("d", 2)]
