@@ -82,7 +82,7 @@ def _gather_text(tag: Element, parts: list[str]) -> None:
             parts.append(child)
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """A unit of text in reading order: a paragraph, list item, heading or loose text run."""
 
@@ -111,7 +111,7 @@ class Block:
         return " > ".join(self.section)
 
 
-@dataclass
+@dataclass(slots=True)
 class Heading:
     level: int
     text: str
@@ -120,7 +120,7 @@ class Heading:
     in_main: bool = True
 
 
-@dataclass
+@dataclass(slots=True)
 class Link:
     href: str  # as written
     url: str | None  # resolved absolute URL (None when not resolvable, e.g. javascript:)
@@ -139,7 +139,7 @@ class Link:
         return f'<{self.tag} {self.attr}="{self.href}">'
 
 
-@dataclass
+@dataclass(slots=True)
 class Image:
     src: str
     url: str | None
