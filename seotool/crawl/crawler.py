@@ -30,6 +30,7 @@ from seotool.site import FAILED, SKIPPED, Record, Site
 from seotool.urls import Scope, clean_url, normalize, origin, strip_trailing_slash
 
 FREEZE_EVERY = 250  # pages
+_NOT_TAKEN = object()  # Ctrl-C left alone (the crawl does not run in the main thread)
 
 
 @dataclass(eq=False)
@@ -115,16 +116,22 @@ class Crawler:
         # objects at 2,000 pages); what there is waits for a later collection.
         collecting = gc.isenabled()
         gc.disable()
+        previous_handler = self._take_ctrl_c()
         try:
             self._seed()
             self._loop()
+            if self._ctrl_c:
+                raise KeyboardInterrupt
         except KeyboardInterrupt:
             self.site.interrupted = True
             self._finish_ready()
         finally:
+            self._give_back_ctrl_c(previous_handler)
             self.pool.close()
             self.gate.cancel()
             self.parser.close(cancel=self.site.interrupted)
+            if self.site.interrupted:
+                self._finish_ready()  # pages the helpers parsed while they were being stopped
             self._record_leftovers()
             self._settle_depths()
             self._sort()
@@ -152,8 +159,37 @@ class Crawler:
             self.sitemap_origins.add(origin(cleaned))
             self.meta.append(SitemapsOf(origin(cleaned)))
 
+    _ctrl_c = False
+
+    def _take_ctrl_c(self) -> Any:
+        """While the crawl loop runs, Ctrl-C (SIGINT) sets a flag the loop reads between two
+        finished tasks, instead of raising wherever the loop happens to be: a page taken off the
+        results queue but not yet recorded would be lost. Returns the previous handler, or
+        ``_NOT_TAKEN`` when this is not the main thread (then Ctrl-C raises as usual)."""
+        import signal
+        import threading
+
+        if threading.current_thread() is not threading.main_thread():
+            return _NOT_TAKEN
+
+        def stop(signum: int, frame: Any) -> None:
+            self._ctrl_c = True
+
+        previous = signal.getsignal(signal.SIGINT)
+        signal.signal(signal.SIGINT, stop)
+        return previous
+
+    def _give_back_ctrl_c(self, previous: Any) -> None:
+        """A second Ctrl-C while the crawl winds down raises as usual."""
+        if previous is _NOT_TAKEN:
+            return
+        import signal
+
+        # None: the handler was not set from Python; Python's own raises KeyboardInterrupt
+        signal.signal(signal.SIGINT, signal.default_int_handler if previous is None else previous)
+
     def _loop(self) -> None:
-        while True:
+        while not self._ctrl_c:
             self._admit()
             if not self.in_flight:
                 return

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Mapping
+from concurrent.futures import CancelledError
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
@@ -99,6 +100,10 @@ class PageFetcher:
         args = (body, result.content_type, result.final_url, result.status or 200, result.headers, entry.depth)
         if later is not None:
             def parsed(page: Page | None, error: BaseException | None) -> None:
+                if isinstance(error, CancelledError):  # Ctrl-C came before a helper took it
+                    result.error, result.detail, result.body = "cancelled", "the crawl was stopped", None
+                    later(outcome)
+                    return
                 self._parsed(outcome, page, error)
                 if page is not None and entry.start:
                     self.parser.check_later(page)

@@ -289,3 +289,14 @@ def test_depth_is_the_fewest_clicks_whichever_fetch_finishes_first():
     assert {path: record(site, srv.url(path)).depth for path in ("/", "/a", "/b", "/c", "/d")} == {
         "/": 0, "/a": 1, "/b": 1, "/c": 2, "/d": 2}  # ... but two clicks away
     assert [(p.url.rsplit("/", 1)[-1], p.depth) for p in site.pages] == [("", 0), ("a", 1), ("b", 1), ("c", 2), ("d", 2)]
+
+
+def test_ctrl_c_is_handed_back_after_the_crawl():
+    """During the crawl loop Ctrl-C only sets a flag (so no finished page is lost half-recorded);
+    afterwards it raises again, so the probe and the checks can be interrupted."""
+    import signal
+
+    before = signal.getsignal(signal.SIGINT)
+    with serve({"/": page(html())}) as srv:
+        run_crawl(srv.url("/"))
+    assert signal.getsignal(signal.SIGINT) is before

@@ -159,3 +159,50 @@ def test_helpers_get_a_deeper_queue_and_the_standard_library_is_left_as_it_was()
     finally:
         pool.shutdown()
     assert cfp.EXTRA_QUEUED_CALLS == before
+
+
+_DONE_LOG: dict[str, str] = {}
+
+
+def _slow_check(page, site):
+    time.sleep(0.15)
+    with open(_DONE_LOG["path"], "a") as log:  # written by the helper once this page is checked
+        log.write(f"{page.title}\n")
+    return iter(())
+
+
+SLOW_RULE = Rule("medical.test-slow", "t", Severity.NOTICE, "w", "w", "f", (Example.of("<title>x</title>"),),
+                 (Example.of("<title>y</title>"),), _slow_check)
+
+
+def test_ctrl_c_keeps_every_page_the_helpers_finished(tmp_path):
+    """Pages still queued for a helper when Ctrl-C comes are recorded as interrupted, never as
+    parse errors; the ones the helpers finish while they are being stopped are kept."""
+    import _thread
+    import threading
+
+    from seotool.site import FETCHED
+
+    _DONE_LOG["path"] = str(tmp_path / "checked.txt")
+    links = "".join(f'<a href="/p{i}">{i}</a> ' for i in range(30))
+    routes = {"/": page_response(f"<title>home</title>{links}")}
+    routes |= {f"/p{i}": page_response(f"<title>page {i}</title><p>text {i}</p>") for i in range(30)}
+    cfg = Config(defaults())
+    cfg.section("crawl").update(concurrency=4, per_host_concurrency=4, sitemap=False, max_pages=500)
+    with serve(routes) as srv:
+        site = Site(targets=[srv.url("/")], config=cfg)
+
+        def press_ctrl_c():
+            while sum(n for path, n in srv.hits.items() if path.startswith("/p")) < 12:
+                time.sleep(0.01)
+            _thread.interrupt_main()
+
+        threading.Thread(target=press_ctrl_c, daemon=True).start()
+        crawl([srv.url("/")], cfg, site, Progress(quiet=True), early=EarlyChecks(site, [SLOW_RULE], {}))
+    assert site.interrupted
+    checked = set((tmp_path / "checked.txt").read_text().split("\n")) - {""}
+    kept = {p.title for p in site.pages}
+    assert checked - {"home"} <= kept  # every page a helper finished checking is in the audit
+    assert not [r for r in site.records.values() if r.reason == "parse-error"]
+    assert {r.final_url for r in site.records.values() if r.state == FETCHED} == {p.url for p in site.pages}
+    assert any(r.reason == "interrupted" for r in site.records.values())
