@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from checks.local import addresses, names, phones, vocab
 from checks.local.addresses import Address
@@ -79,23 +79,14 @@ def is_slot_page(page: Page) -> bool:
 
 def _classify(page: Page, region: Region, start: int, end: int, clinic_name: str) -> tuple[bool, bool, bool, bool]:
     if not region.in_main:  # the header/footer: a slot on every page, read the same on every page
-        return _classify_chrome(region, start, end)
+        return _classify_template(region.text, start, end)
     slot = is_slot_page(page)
     return _classify_text(region, start, end, clinic_name, slot)
 
 
-def _classify_chrome(region: Region, start: int, end: int) -> tuple[bool, bool, bool, bool]:
-    key = (region.text, start, end)
-    known = _CHROME_CLASSES.get(key)
-    if known is None:
-        if len(_CHROME_CLASSES) >= 1024:
-            _CHROME_CLASSES.clear()
-        known = _CHROME_CLASSES[key] = _classify_text(region, start, end, "", True)
-    return known
-
-
-# (header/footer text, start, end) -> classes: the same template text on every page of a site
-_CHROME_CLASSES: dict[tuple[str, int, int], tuple[bool, bool, bool, bool]] = {}
+@lru_cache(maxsize=1024)  # the site's header/footer text is the same on every page
+def _classify_template(text: str, start: int, end: int) -> tuple[bool, bool, bool, bool]:
+    return _classify_text(Region(False, text), start, end, "", True)
 
 
 def _classify_text(region: Region, start: int, end: int, clinic_name: str, slot: bool) -> tuple[bool, bool, bool, bool]:

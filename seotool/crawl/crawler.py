@@ -148,8 +148,9 @@ class Crawler:
             if cleaned is None:
                 self.site.records[url] = Record(url, FAILED, "invalid-url", detail="not an http(s) URL with a host")
                 continue
-            self.frontier.push(cleaned, strip_trailing_slash(cleaned), 0, None, start=True)
-            self._roots[strip_trailing_slash(cleaned)] = 0
+            key = strip_trailing_slash(cleaned)
+            self.frontier.push(cleaned, key, 0, None, start=True)
+            self._roots[key] = 0
         for url in self.urls:
             self._find_sitemaps(url)
 
@@ -380,8 +381,9 @@ class Crawler:
         for loc in sitemap.locs:
             url = clean_url(loc, task.url)  # locs must be absolute; a relative one is read kindly
             if url:
-                self.site.sitemap_urls.add(strip_trailing_slash(url))
-                self._roots[strip_trailing_slash(url)] = min(self._roots.get(strip_trailing_slash(url), 1), 1)
+                key = strip_trailing_slash(url)
+                self.site.sitemap_urls.add(key)
+                self._roots.setdefault(key, 1)  # a start URL listed in the sitemap stays at 0
                 self._discover(url, 1, task.url)
 
     # -- bookkeeping ---------------------------------------------------------------------------
